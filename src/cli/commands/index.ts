@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import type { Action } from '../main.js';
+import { registerImport } from './import.js';
+import { registerStatus } from './status.js';
+
+export function registerCommands(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+  registerImport(program, run);
+  registerStatus(program, run);
+}

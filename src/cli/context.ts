@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { openDatabase, type Db } from '../db/open.js';
+import { makeChalk, useColor } from './color.js';
+import type { Io } from './io.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  yes?: boolean;
+}
+
+/**
+ * What every command gets: the chosen database, and the output rules in one place.
+ * stdout is data (JSON with --json); stderr is talk (silenced by --quiet).
+ */
+export class CliContext {
+  readonly c: ChalkInstance;
+  readonly colorEnabled: boolean;
+  private handle: Db | undefined;
+  /** Non-zero when the command ran but must report failure (e.g. rows rejected with --strict). */
+  exitCode = 0;
+  /** Set by SIGINT; long-running core functions check it between batches. */
+  readonly abort = new AbortController();
+
+  constructor(readonly io: Io, readonly opts: GlobalOptions) {
+    this.colorEnabled = useColor(io, opts.color !== false);
+    this.c = makeChalk(this.colorEnabled);
+  }
+
+  /** --db, else $UEP_DB, else uep.sqlite in the current directory. */
+  get dbPath(): string {
+    return resolve(this.io.cwd, this.opts.db ?? this.io.env.UEP_DB ?? 'uep.sqlite');
+  }
+
+  db(): Db {
+    this.handle ??= openDatabase(this.dbPath);
+    return this.handle;
+  }
+
+  close(): void {
+    this.handle?.close();
+    this.handle = undefined;
+  }
+
+  get json(): boolean {
+    return !!this.opts.json;
+  }
+
+  /** Human text on stderr, unless --quiet. */
+  say(text: string): void {
+    if (!this.opts.quiet) this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** A human listing on stdout (it is the command's data), unless --json or --quiet. */
+  show(text: string): void {
+    if (!this.opts.json && !this.opts.quiet) this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** The machine-readable result: one JSON document on stdout with --json. */
+  result(data: unknown): void {
+    if (this.opts.json) this.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  }
+
+  /** Prompts are allowed only on a terminal, outside CI, and without --yes. */
+  get interactive(): boolean {
+    return this.io.stdinIsTTY && !!this.io.stderr.isTTY && !this.io.env.CI && !this.opts.yes;
+  }
+}

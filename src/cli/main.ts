@@ -1,0 +1,79 @@
+import { Command, CommanderError } from 'commander';
+import { UepError } from '../errors.js';
+import { CliContext, type GlobalOptions } from './context.js';
+import { processIo, type Io } from './io.js';
+import { registerCommands } from './commands/index.js';
+
+export type Action = (ctx: CliContext, args: unknown[], opts: Record<string, unknown>) => Promise<void> | void;
+
+/** Builds the program. Every command's action runs through `run`, which owns the context. */
+export function buildProgram(io: Io, state: { exitCode: number }): Command {
+  const program = new Command('uep')
+    .description('Usaha Ekonomi Produktif (UEP) programme tool of Dinas Sosial Provinsi Kalimantan Timur')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .option('--db <file>', 'SQLite database (default: $UEP_DB, else uep.sqlite in the current directory)')
+    .option('--json', 'print a machine-readable result on stdout')
+    .option('-q, --quiet', 'print nothing but the result and errors')
+    .option('--no-color', 'never colour the output (also off with NO_COLOR, or when not a terminal)')
+    .option('--verbose', 'show stack traces for unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  const run = (fn: Action) => async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const opts = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+    const ctx = new CliContext(io, opts);
+    const onSigint = () => ctx.abort.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      await fn(ctx, args.slice(0, -2), opts);
+      if (ctx.exitCode) state.exitCode = ctx.exitCode;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+      ctx.close();
+    }
+  };
+  registerCommands(program, run);
+  // Every subcommand reports usage errors the same way and exits through runCli.
+  for (const cmd of program.commands) configureRecursively(cmd, io);
+  return program;
+}
+
+function configureRecursively(cmd: Command, io: Io): void {
+  cmd.exitOverride().showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const sub of cmd.commands) configureRecursively(sub, io);
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage. Never exits the process. */
+export async function runCli(argv: string[], io: Io = processIo()): Promise<number> {
+  const state = { exitCode: 0 };
+  const program = buildProgram(io, state);
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2; // commander has already printed the message
+    }
+    if (err instanceof UepError) {
+      io.stderr.write(`uep: ${err.message}\n`);
+      if (err.hint) io.stderr.write(`  hint: ${err.hint}\n`);
+      if (verbose && err.stack) io.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.stderr.write(`uep: unexpected error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(verbose && e?.stack ? `${e.stack}\n` : '  (run again with --verbose for details)\n');
+    return 1;
+  }
+}
+
+/** The only place that exits the process. */
+export async function runMain(argv: string[]): Promise<void> {
+  const code = await runCli(argv.slice(2));
+  process.exitCode = code;
+}

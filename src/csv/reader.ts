@@ -1,0 +1,184 @@
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DataError, UepError } from '../errors.js';
+import { CsvParser, CsvSyntaxError, type CsvRecord } from './parser.js';
+
+export type CsvEncoding = 'utf8' | 'latin1';
+
+export interface CsvOpenOptions {
+  encoding?: CsvEncoding;
+  /** One of , ; tab | — detected from the header line when not given. */
+  delimiter?: string;
+  /** Records per yielded batch. */
+  batchSize?: number;
+  /** Sees every raw chunk as read, e.g. to hash the file in the same pass. */
+  onChunk?: (chunk: Buffer) => void;
+}
+
+export interface CsvSource {
+  file: string;
+  delimiter: string;
+  header: string[];
+  headerLine: number;
+  totalBytes: number;
+  /** Bytes read so far, for progress. */
+  bytesRead(): number;
+  /** The records after the header, in batches, in file order. */
+  batches(): AsyncGenerator<CsvRecord[]>;
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** Picks the candidate delimiter that occurs most often (outside quotes) in the header line. */
+export function detectDelimiter(headerLine: string): string {
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of headerLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Refuses files that are not text CSV at all, with the fix. */
+function checkMagic(file: string, head: Buffer): void {
+  const name = basename(file);
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) {
+    throw new DataError(name, undefined, undefined, 'this is an Excel workbook (XLSX/ZIP), not a CSV file',
+      'open it in Excel and use File → Save As → "CSV UTF-8 (Comma delimited)"');
+  }
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    throw new DataError(name, 1, undefined, 'the file is UTF-16 encoded',
+      'save it as "CSV UTF-8" in Excel, or convert it with: iconv -f UTF-16 -t UTF-8');
+  }
+  if (head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new DataError(name, undefined, undefined, 'this is an old Excel workbook (XLS), not a CSV file',
+      'open it in Excel and save it as CSV');
+  }
+}
+
+function lineOf(text: string, index: number, firstLine: number): number {
+  let line = firstLine;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Opens a CSV file for streaming: reads just enough to know the delimiter and the header.
+ * Records are parsed chunk by chunk; memory stays bounded whatever the file size.
+ */
+export async function openCsv(file: string, options: CsvOpenOptions = {}): Promise<CsvSource> {
+  const name = basename(file);
+  let totalBytes: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UepError(`${file} is a directory, not a CSV file`);
+    totalBytes = st.size;
+  } catch (err) {
+    if (err instanceof UepError) throw err;
+    throw new UepError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  if (totalBytes === 0) throw new DataError(name, undefined, undefined, 'the file is empty (no header line)');
+
+  const encoding = options.encoding ?? 'utf8';
+  const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { ignoreBOM: false });
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const chunks = stream[Symbol.asyncIterator]();
+  const batchSize = options.batchSize ?? 2000;
+  let bytesRead = 0;
+  let textLine = 1; // first line number of the next decoded chunk, for error positions
+
+  /** Next decoded chunk, checked for NUL bytes and undecodable UTF-8; null at the end. */
+  async function nextText(): Promise<string | null> {
+    const { value, done } = await chunks.next();
+    if (done) {
+      const rest = decoder.decode();
+      return rest.length > 0 ? rest : null;
+    }
+    const buf = value as Buffer;
+    if (bytesRead === 0) checkMagic(file, buf);
+    options.onChunk?.(buf);
+    bytesRead += buf.length;
+    const text = decoder.decode(buf, { stream: true });
+    const nul = text.indexOf('\0');
+    if (nul !== -1) {
+      throw new DataError(name, lineOf(text, nul, textLine), undefined, 'contains a NUL byte: this is not a text CSV file');
+    }
+    if (encoding === 'utf8') {
+      const bad = text.indexOf('\uFFFD');
+      if (bad !== -1) {
+        throw new DataError(name, lineOf(text, bad, textLine), undefined, 'is not valid UTF-8',
+          'if the file was saved by Excel on Windows, try --encoding latin1');
+      }
+    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) textLine++;
+    return text;
+  }
+
+  // Read until the first line is complete, to detect the delimiter.
+  let buffered = '';
+  for (;;) {
+    const text = await nextText();
+    if (text === null) break;
+    buffered += text;
+    if (/[\r\n]/.test(buffered) || buffered.length > 1 << 20) break;
+  }
+  const firstLine = buffered.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  if (firstLine.trim() === '') throw new DataError(name, 1, undefined, 'the first line is empty: expected a header line');
+  const delimiter = options.delimiter ?? detectDelimiter(firstLine);
+
+  const parser = new CsvParser(delimiter);
+  const queue: CsvRecord[] = [];
+  const wrap = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) throw new DataError(name, err.line, undefined, err.message);
+      throw err;
+    }
+  };
+  let ended = false;
+  wrap(() => parser.push(buffered, queue));
+  async function fill(min: number): Promise<void> {
+    while (queue.length < min && !ended) {
+      const text = await nextText();
+      if (text === null) {
+        wrap(() => parser.end(queue));
+        ended = true;
+      } else {
+        wrap(() => parser.push(text, queue));
+      }
+    }
+  }
+  await fill(1);
+  const headerRecord = queue.shift();
+  if (!headerRecord) throw new DataError(name, 1, undefined, 'the file has no header line');
+
+  return {
+    file,
+    delimiter,
+    header: headerRecord.fields,
+    headerLine: headerRecord.line,
+    totalBytes,
+    bytesRead: () => bytesRead,
+    async *batches() {
+      try {
+        for (;;) {
+          await fill(batchSize);
+          if (queue.length === 0) return;
+          yield queue.splice(0, Math.min(batchSize, queue.length));
+        }
+      } finally {
+        stream.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../db/open.js';
+import type { FieldSpec, HeaderMapping } from './headers.js';
+
+/** What one row became: stored values (in `columns` order) with warnings, or a rejection. */
+export type RowResult =
+  | { ok: true; values: unknown[]; warnings: string[] }
+  | { ok: false; reason: string; /** the row's NIK when it was valid, so a snapshot still sees the person */ nik?: string };
+
+export type RowValidator = (fields: string[]) => RowResult;
+
+export interface ImportContext {
+  db: Db;
+  stageTable: string;
+  batchId: number;
+  snapshot: boolean;
+}
+
+/**
+ * One kind of extract (DTKS, PKH, applicants …): its columns, how a row is validated, and where it
+ * is merged. The pipeline (pipeline.ts) does the rest the same way for every kind.
+ */
+export interface ImportKind<Options> {
+  kind: string;
+  /** Target table, keyed by `nik`. */
+  table: string;
+  /** Stored columns, `nik` first, as produced by the validator (the pipeline adds `warnings`). */
+  columns: string[];
+  fields: FieldSpec[];
+  /** Throws (before any row is read) when required columns are missing. */
+  checkColumns(file: string, mapping: HeaderMapping, options: Options): void;
+  validator(mapping: HeaderMapping, options: Options): RowValidator;
+  /** Extra SET clauses when an existing row changes (e.g. a person back in DTKS). */
+  onUpdate?: { set: string; changedWhen: string };
+  /** Extra columns written on insert, with their SQL values. */
+  onInsert?: Record<string, string>;
+  /** Runs inside the merge transaction; returns counts to add to the summary. */
+  afterMerge?(ctx: ImportContext, options: Options): Record<string, number>;
+  /** Whether the file may declare itself a complete extract (`--snapshot`). */
+  snapshot?: boolean;
+}

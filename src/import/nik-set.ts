@@ -1,0 +1,53 @@
+/**
+ * A set of 16-digit NIKs in two typed arrays (8 bytes a slot), for spotting duplicates within one
+ * file in bounded memory: ~16 MB for a million NIKs, against ~80 MB for a Set of strings.
+ * Only valid NIKs (exactly 16 digits) go in, so the two 8-digit halves are exact.
+ */
+export class NikSet {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  /** Adds the NIK; returns false when it was already there. */
+  add(nik: string): boolean {
+    // hi is never 0 for a stored NIK because we store hi + 1 (0 marks an empty slot).
+    const hi = Number(nik.slice(0, 8)) + 1;
+    const lo = Number(nik.slice(8, 16));
+    if (this.insert(hi, lo)) {
+      if (++this.used * 10 > this.hi.length * 7) this.grow();
+      return true;
+    }
+    return false;
+  }
+
+  private insert(hi: number, lo: number): boolean {
+    const mask = this.hi.length - 1;
+    let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+    for (;;) {
+      const h = this.hi[slot]!;
+      if (h === 0) {
+        this.hi[slot] = hi;
+        this.lo[slot] = lo;
+        return true;
+      }
+      if (h === hi && this.lo[slot] === lo) return false;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { hi, lo } = this;
+    this.hi = new Uint32Array(hi.length * 2);
+    this.lo = new Uint32Array(lo.length * 2);
+    for (let i = 0; i < hi.length; i++) if (hi[i] !== 0) this.insert(hi[i]!, lo[i]!);
+  }
+}

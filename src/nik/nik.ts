@@ -1,0 +1,64 @@
+/**
+ * NIK (Nomor Induk Kependudukan): 16 digits = 6-digit Kemendagri region (province, regency,
+ * kecamatan) + DDMMYY birth date (day + 40 for women) + 4-digit serial.
+ * Always handled as text: 16 digits are beyond a spreadsheet's float precision.
+ */
+export type NikReject = 'nik_missing' | 'nik_scientific' | 'nik_format' | 'nik_date';
+
+export type NikResult = { ok: true; nik: string } | { ok: false; reason: NikReject };
+
+/** What Excel makes of a long number: 6.47201E+15, or 6,47201E+15 in an Indonesian locale. */
+const SCIENTIFIC = /^[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+$/;
+
+/** Cleans and validates a NIK as found in an extract. A leading apostrophe (Excel's "text" mark) is trimmed too. */
+export function parseNik(raw: string | undefined): NikResult {
+  const value = (raw ?? '').trim().replace(/^'/, '').trim();
+  if (value === '') return { ok: false, reason: 'nik_missing' };
+  if (SCIENTIFIC.test(value)) return { ok: false, reason: 'nik_scientific' };
+  if (value.length !== 16 || !/^[0-9]{16}$/.test(value)) return { ok: false, reason: 'nik_format' };
+  if (!nikDateParts(value)) return { ok: false, reason: 'nik_date' };
+  return { ok: true, nik: value };
+}
+
+export interface NikDate {
+  day: number;
+  month: number;
+  /** Two-digit year: the century is not in a NIK. */
+  yy: number;
+  jenisKelamin: 'L' | 'P';
+}
+
+function daysInMonth(month: number, fullYear: number): number {
+  return new Date(Date.UTC(fullYear, month, 0)).getUTCDate();
+}
+
+/** Digits 7–12 as a date, or undefined when they are not a valid DDMMYY (day 1–31, or 41–71 for women). */
+export function nikDateParts(nik: string): NikDate | undefined {
+  let day = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const yy = Number(nik.slice(10, 12));
+  let jenisKelamin: 'L' | 'P' = 'L';
+  if (day > 40) {
+    day -= 40;
+    jenisKelamin = 'P';
+  }
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  // 29 February is valid when either century makes YY a leap year.
+  const maxDay = Math.max(daysInMonth(month, 1900 + yy), daysInMonth(month, 2000 + yy));
+  if (day > maxDay) return undefined;
+  return { day, month, yy, jenisKelamin };
+}
+
+/** The 4-digit Kemendagri regency code in which the NIK was issued. */
+export function nikKabupaten(nik: string): string {
+  return nik.slice(0, 4);
+}
+
+export function nikProvinsi(nik: string): string {
+  return nik.slice(0, 2);
+}
+
+/** Masks a NIK for the field: 6472********0001 keeps the region and the serial only. */
+export function maskNik(nik: string): string {
+  return nik.length === 16 ? `${nik.slice(0, 4)}********${nik.slice(12)}` : '*'.repeat(nik.length);
+}
