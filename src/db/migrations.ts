@@ -66,6 +66,144 @@ export const MIGRATIONS: string[] = [
     changed_batch_id INTEGER NOT NULL REFERENCES import_batches(id)
   );
   `,
+
+  // 2: applications, assessments, scores, earlier recipients (issue 3).
+  `
+  CREATE TABLE applications (
+    id INTEGER PRIMARY KEY,
+    nik TEXT NOT NULL REFERENCES persons(nik),
+    tahun INTEGER NOT NULL,
+    jenis_usaha TEXT NOT NULL
+      CHECK (jenis_usaha IN ('makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel')),
+    tanggal_daftar TEXT,
+    no_hp TEXT,
+    keterangan TEXT,
+    extra_json TEXT,
+    warnings TEXT,
+    first_batch_id INTEGER REFERENCES import_batches(id),
+    changed_batch_id INTEGER REFERENCES import_batches(id),
+    UNIQUE (nik, tahun)
+  );
+  CREATE INDEX applications_tahun ON applications (tahun);
+
+  CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL UNIQUE REFERENCES applications(id),
+    answers_json TEXT NOT NULL,
+    jenis_usaha_disepakati TEXT NOT NULL
+      CHECK (jenis_usaha_disepakati IN ('makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel')),
+    assessor TEXT NOT NULL,
+    tanggal TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('interview', 'import')),
+    batch_id INTEGER REFERENCES import_batches(id),
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE scores (
+    application_id INTEGER PRIMARY KEY REFERENCES applications(id),
+    eligible INTEGER NOT NULL,
+    reasons_json TEXT NOT NULL,
+    need_score REAL NOT NULL,
+    fit_score REAL NOT NULL,
+    total_score REAL NOT NULL,
+    breakdown_json TEXT NOT NULL,
+    rubric_version TEXT NOT NULL,
+    rubric_sha256 TEXT NOT NULL,
+    scored_at TEXT NOT NULL
+  );
+
+  CREATE TABLE recipients (
+    nik TEXT NOT NULL,
+    tahun INTEGER NOT NULL,
+    sumber TEXT NOT NULL,
+    batch_id INTEGER REFERENCES import_batches(id),
+    PRIMARY KEY (nik, tahun)
+  );
+  `,
+
+  // 3: allocation runs (issue 4).
+  `
+  CREATE TABLE allocation_runs (
+    id INTEGER PRIMARY KEY,
+    tahun INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+    params_json TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    rubric_version TEXT,
+    inputs_sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    finalized_at TEXT
+  );
+  CREATE UNIQUE INDEX allocation_runs_one_final ON allocation_runs (tahun) WHERE status = 'final';
+
+  CREATE TABLE allocation_quotas (
+    run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
+    kode_kabupaten TEXT NOT NULL,
+    quota INTEGER NOT NULL,
+    eligible INTEGER NOT NULL,
+    selected INTEGER NOT NULL,
+    waitlisted INTEGER NOT NULL,
+    cutoff_score REAL,
+    PRIMARY KEY (run_id, kode_kabupaten)
+  );
+
+  CREATE TABLE allocation_results (
+    run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
+    application_id INTEGER NOT NULL REFERENCES applications(id),
+    nik TEXT NOT NULL,
+    kode_kabupaten TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('selected', 'waitlist', 'not_selected', 'skipped', 'replaced')),
+    reason TEXT,
+    jenis_usaha TEXT NOT NULL,
+    package_value INTEGER,
+    PRIMARY KEY (run_id, application_id)
+  );
+  CREATE INDEX allocation_results_nik ON allocation_results (nik);
+
+  CREATE TABLE allocation_moves (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
+    kind TEXT NOT NULL,
+    detail_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+
+  // 4: monitoring (issue 5).
+  `
+  CREATE TABLE monitors (
+    id TEXT PRIMARY KEY,
+    nama TEXT NOT NULL,
+    peran TEXT NOT NULL CHECK (peran IN ('PSM', 'TKSK')),
+    kode_kabupaten TEXT,
+    kode_kecamatan TEXT,
+    kecamatan TEXT NOT NULL
+  );
+
+  CREATE TABLE visit_plans (
+    run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
+    nik TEXT NOT NULL,
+    monitor_id TEXT NOT NULL REFERENCES monitors(id),
+    bulan_ke INTEGER NOT NULL,
+    tanggal_rencana TEXT NOT NULL,
+    PRIMARY KEY (run_id, nik, bulan_ke)
+  );
+
+  CREATE TABLE visits (
+    id INTEGER PRIMARY KEY,
+    nik TEXT NOT NULL,
+    tanggal_kunjungan TEXT NOT NULL,
+    petugas TEXT NOT NULL,
+    status_usaha TEXT NOT NULL CHECK (status_usaha IN ('berjalan', 'kesulitan', 'berhenti', 'pindah_usaha')),
+    omzet_bulanan INTEGER,
+    kendala TEXT,
+    tindak_lanjut TEXT,
+    rujukan TEXT,
+    batch_id INTEGER REFERENCES import_batches(id),
+    UNIQUE (nik, tanggal_kunjungan)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

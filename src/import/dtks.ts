@@ -57,6 +57,11 @@ export function regionResolver(mapping: HeaderMapping, kode: KodeSystem): (f: st
   };
 }
 
+/** Unknown columns are kept under a stable key: "NO HP" and "no_hp" are the same column. */
+export function extraKey(header: string): string {
+  return header.trim().toLowerCase().replace(/[\s./\\-]+/g, '_');
+}
+
 export function requireRegionColumns(mapping: HeaderMapping): string | undefined {
   const has = (f: string) => mapping.index.has(f);
   return has('kabupaten') || has('kode_kabupaten') || has('kdkab') ? undefined : 'kabupaten (or kode_kabupaten, or KDPROP+KDKAB)';
@@ -69,7 +74,7 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
   const iAlamat = at('alamat'), iKec = at('kecamatan'), iDesa = at('desa'), iDesil = at('desil');
   const iHub = at('hubungan_keluarga'), iPkh = at('status_pkh');
   const region = regionResolver(mapping, options.kode ?? 'kemendagri');
-  const unknown = mapping.unknown;
+  const unknown = mapping.unknown.map((c) => ({ index: c.index, key: extraKey(c.name) }));
 
   return (f) => {
     const nikResult = parseNik(f[iNik]);
@@ -119,7 +124,7 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
       for (const c of unknown) {
         const v = f[c.index];
         if (v !== undefined && v !== '') {
-          obj[c.name] = v;
+          obj[c.key] = v;
           any = true;
         }
       }
@@ -152,6 +157,18 @@ export const DTKS_IMPORT: ImportKind<DtksImportOptions> = {
     if (missing.length > 0) throw missingColumns(file, mapping, missing);
   },
   validator: dtksValidator,
+  coveredColumns(mapping) {
+    const has = (f: string) => mapping.index.has(f);
+    const cols = ['nama', 'kode_kabupaten'];
+    const optional: [string, string[]][] = [
+      ['no_kk', ['no_kk']], ['jenis_kelamin', ['jenis_kelamin']], ['tanggal_lahir', ['tanggal_lahir']], ['alamat', ['alamat']],
+      ['kecamatan', ['kecamatan', 'kode_kecamatan']], ['desa', ['desa', 'kode_desa']], ['desil', ['desil']],
+      ['hubungan_keluarga', ['hubungan_keluarga']], ['status_pkh', ['status_pkh']],
+    ];
+    for (const [field, columns] of optional) if (has(field)) cols.push(...columns);
+    if (mapping.unknown.length > 0) cols.push('extra_json');
+    return cols;
+  },
   onInsert: { in_dtks: '1' },
   onUpdate: { set: 'in_dtks = 1, departed_batch_id = NULL', changedWhen: 'persons.in_dtks = 0' },
   afterMerge({ db, stageTable, batchId, snapshot }): Record<string, number> {

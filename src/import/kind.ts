@@ -21,14 +21,24 @@ export interface ImportContext {
  */
 export interface ImportKind<Options> {
   kind: string;
-  /** Target table, keyed by `nik`. */
+  /** Target table. */
   table: string;
+  /** Its unique key for the upsert (default `nik`); every row of one file shares the non-nik parts. */
+  conflictKey?: string[];
+  /** Reason code for a NIK seen earlier in the same file (default `nik_duplicate`). */
+  duplicateReason?: string;
   /** Stored columns, `nik` first, as produced by the validator (the pipeline adds `warnings`). */
   columns: string[];
   fields: FieldSpec[];
   /** Throws (before any row is read) when required columns are missing. */
   checkColumns(file: string, mapping: HeaderMapping, options: Options): void;
-  validator(mapping: HeaderMapping, options: Options): RowValidator;
+  /** Builds the row validator; it may look things up in the database (read only). */
+  validator(mapping: HeaderMapping, options: Options, db: Db): RowValidator;
+  /**
+   * The stored columns this file actually carries: on update only these change, so an extract
+   * without (say) an alamat column never erases stored addresses. Default: all columns.
+   */
+  coveredColumns?(mapping: HeaderMapping): string[];
   /** Extra SET clauses when an existing row changes (e.g. a person back in DTKS). */
   onUpdate?: { set: string; changedWhen: string };
   /** Extra columns written on insert, with their SQL values. */

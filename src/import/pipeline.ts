@@ -73,7 +73,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   const mapping: HeaderMapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
-  const validate = kind.validator(mapping, options);
+  const validate = kind.validator(mapping, options, db);
 
   const summary: ImportSummary = {
     kind: kind.kind, file: name, sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: !!options.snapshot,
@@ -111,7 +111,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
           }
           const nik = result.values[0] as string;
           if (!seen.add(nik)) {
-            reject(record.line, 'nik_duplicate', fields);
+            reject(record.line, kind.duplicateReason ?? 'nik_duplicate', fields);
             continue;
           }
           for (const w of result.warnings) bump(summary.warnings, w);
@@ -125,7 +125,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     summary.sha256 = hash.digest('hex');
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(name, summary.read);
-    merge(db, kind, options, stage, summary, startedAt);
+    merge(db, kind, options, stage, summary, startedAt, mapping);
     rejects?.commit();
     return summary;
   } catch (err) {
@@ -139,15 +139,19 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
 /** Sentinel to roll a dry run back after computing its real counts. */
 class DryRunRollback extends Error {}
 
-function merge<O extends ImportOptions>(db: Db, kind: ImportKind<O>, options: O, stage: Stage, summary: ImportSummary, startedAt: string): void {
+function merge<O extends ImportOptions>(
+  db: Db, kind: ImportKind<O>, options: O, stage: Stage, summary: ImportSummary, startedAt: string, mapping: HeaderMapping,
+): void {
   const cols = [...kind.columns, 'warnings'];
   const insertExtra = Object.entries(kind.onInsert ?? {});
-  const updates = cols.filter((c) => c !== 'nik');
+  const key = kind.conflictKey ?? ['nik'];
+  const covered = new Set([...(kind.coveredColumns?.(mapping) ?? cols), 'warnings']);
+  const updates = cols.filter((c) => !key.includes(c) && covered.has(c));
   const sql = `
     INSERT INTO ${kind.table} (${cols.join(', ')}, first_batch_id, changed_batch_id${insertExtra.map(([c]) => `, ${c}`).join('')})
     SELECT ${cols.join(', ')}, @batch, @batch${insertExtra.map(([, v]) => `, ${v}`).join('')}
     FROM ${stage.table} WHERE accepted = 1 ORDER BY nik
-    ON CONFLICT (nik) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')},
+    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')},
       changed_batch_id = excluded.changed_batch_id${kind.onUpdate ? `, ${kind.onUpdate.set}` : ''}
     WHERE ${updates.map((c) => `${kind.table}.${c} IS NOT excluded.${c}`).join(' OR ')}${kind.onUpdate ? ` OR ${kind.onUpdate.changedWhen}` : ''}`;
   const count = db.prepare(`SELECT count(*) FROM ${kind.table}`).pluck();

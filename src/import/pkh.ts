@@ -1,6 +1,6 @@
 import { parseNik } from '../nik/nik.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from './headers.js';
-import { regionResolver, type DtksImportOptions } from './dtks.js';
+import { extraKey, regionResolver, type DtksImportOptions } from './dtks.js';
 import type { ImportKind, RowValidator } from './kind.js';
 import { parseFlag } from './values.js';
 
@@ -68,7 +68,7 @@ function pkhValidator(mapping: HeaderMapping, options: DtksImportOptions): RowVa
       if (mismatch) warnings.push('kabupaten_mismatch');
     }
     const extra: Record<string, string> = {};
-    for (const c of mapping.unknown) if (f[c.index]) extra[c.name] = f[c.index]!;
+    for (const c of mapping.unknown) if (f[c.index]) extra[extraKey(c.name)] = f[c.index]!;
     return {
       ok: true,
       warnings,

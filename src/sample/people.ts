@@ -1,0 +1,444 @@
+import { readFileSync } from 'node:fs';
+import { hash32, Random, weightedPicker } from './random.js';
+
+/**
+ * Synthetic people of Kalimantan Timur: deterministic per (seed, index), so every generator (DTKS,
+ * PKH, applicants) can refer to the same person by index without keeping anyone in memory.
+ * Nobody here is real; only the region names are (from data/regions/).
+ *
+ * Families: indices come in groups of five, each split into families of 1–5 consecutive people
+ * sharing a KK, region and address; the first of a family is the kepala keluarga.
+ * NIKs are unique for index < NIK_CAPACITY (see nikSerial below).
+ */
+
+export type Hubungan = 'kepala keluarga' | 'istri' | 'suami' | 'anak' | 'menantu' | 'cucu' | 'orang tua' | 'pembantu' | 'famili lain';
+
+export interface Person {
+  index: number;
+  nik: string;
+  no_kk: string;
+  nama: string;
+  jenis_kelamin: 'L' | 'P';
+  /** YYYY-MM-DD */
+  tanggal_lahir: string;
+  alamat: string;
+  /** Kemendagri code of the residence regency (not necessarily the NIK's, see nik_luar_provinsi). */
+  kabupaten: string;
+  kecamatan: string;
+  kode_kecamatan: string;
+  desa: string;
+  kode_desa: string;
+  desil: number;
+  hubungan_keluarga: Hubungan;
+  /** The family's PKH membership (a household programme). */
+  pkh: boolean;
+  pekerjaan: string;
+  disabilitas: boolean;
+  /** 60 or older on the reference date, 1 January 2025. */
+  lansia: boolean;
+  /** '' when none. */
+  no_hp: string;
+  /** The NIK and KK were issued in another province (about 3% of families). */
+  nik_luar_provinsi: boolean;
+  /** Index of the kepala keluarga and the family size. */
+  kk_index: number;
+  kk_size: number;
+}
+
+// ---------------------------------------------------------------- regions (read once at load)
+
+const DATA = new URL('../../data/regions/', import.meta.url);
+
+function readCsv(name: string): string[][] {
+  const text = readFileSync(new URL(name, DATA), 'utf8').replace(/^\uFEFF/, '');
+  return text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(1).map((l) => l.split(','));
+}
+
+/** Same normalisation as the importer's region resolver: letters and digits, lower case. */
+export function regionKey(raw: string): string {
+  return raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export interface Regency {
+  /** Kemendagri code (inside NIKs). */
+  kode: string;
+  /** BPS code (BDT KDPROP+KDKAB only). */
+  bps: string;
+  nama: string;
+  kota: boolean;
+  /** Spellings seen in extracts, all resolvable by the importer. */
+  spellings: string[];
+}
+
+export interface Village {
+  kode: string;
+  nama: string;
+  kelurahan: boolean;
+  kodeKecamatan: string;
+  kecamatan: string;
+  kabupaten: string;
+  /** 7-digit BPS kecamatan and 10-digit BPS desa codes, matched by name. */
+  bpsKecamatan: string;
+  bpsDesa: string;
+  /** The name occurs once in the regency (resolvable without the kecamatan). */
+  uniqueInRegency: boolean;
+}
+
+/** Dukcapil population, December 2024: rows are spread over the regencies by these. */
+const POPULATION: Record<string, number> = {
+  '6401': 309667, '6402': 806964, '6403': 299005, '6407': 186581, '6408': 448850,
+  '6409': 202067, '6411': 39715, '6471': 757418, '6472': 881225, '6474': 191811,
+};
+
+export const REGENCIES: readonly Regency[] = readCsv('regency_codes.csv').map(([kode, bps, nama, kind, also]) => {
+  const kota = kind === 'kota';
+  const name = nama!;
+  const prefixed = kota ? [`Kota ${name}`, `KOTA ${name.toUpperCase()}`] : [`Kab. ${name}`, `KABUPATEN ${name.toUpperCase()}`, `Kabupaten ${name}`];
+  return { kode: kode!, bps: bps!, nama: name, kota, spellings: [name, name.toUpperCase(), ...prefixed, ...(also ? also.split(';') : [])] };
+});
+
+const regencyByKode = new Map(REGENCIES.map((r) => [r.kode, r]));
+
+export function regency(kode: string): Regency {
+  const r = regencyByKode.get(kode);
+  if (!r) throw new Error(`unknown regency ${kode}`);
+  return r;
+}
+
+const districts = readCsv('districts.csv'); // code, regency_code, name
+const kecamatanName = new Map(districts.map(([code, , name]) => [code!, name!]));
+const aliasesByKecamatan = new Map<string, string[]>();
+for (const [alias, code] of readCsv('kecamatan_aliases.csv')) aliasesByKecamatan.set(code!, [...(aliasesByKecamatan.get(code!) ?? []), alias!]);
+const bpsDistricts = readCsv('bps/districts.csv');
+const bpsVillages = readCsv('bps/villages.csv');
+const allVillages = readCsv('villages.csv'); // code, district_code, name
+
+/** Villages of each regency whose kecamatan and desa also exist (by name) in the BPS coding, so that
+ * DTKS (names) and BDT (BPS codes) extracts describe the same places. 902 of 1,038. */
+export const VILLAGES_BY_REGENCY = new Map<string, Village[]>(REGENCIES.map((r) => [r.kode, []]));
+
+{
+  const count = new Map<string, number>();
+  for (const [, district, name] of allVillages) {
+    const k = `${district!.slice(0, 4)}|${regionKey(name!)}`;
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  for (const [code, district, name] of allVillages) {
+    const kab = district!.slice(0, 4);
+    const kec = kecamatanName.get(district!)!;
+    const kecKeys = [kec, ...(aliasesByKecamatan.get(district!) ?? [])].map(regionKey);
+    const bpsKec = bpsDistricts.find(([, reg, n]) => reg === regency(kab).bps && kecKeys.includes(regionKey(n!)));
+    if (!bpsKec) continue;
+    const bpsDesa = bpsVillages.find(([, d, n]) => d === bpsKec[0] && regionKey(n!) === regionKey(name!));
+    if (!bpsDesa) continue;
+    VILLAGES_BY_REGENCY.get(kab)!.push({
+      kode: code!, nama: name!, kelurahan: code![6] === '1', kodeKecamatan: district!, kecamatan: kec, kabupaten: kab,
+      bpsKecamatan: bpsKec[0]!, bpsDesa: bpsDesa[0]!, uniqueInRegency: count.get(`${kab}|${regionKey(name!)}`) === 1,
+    });
+  }
+}
+
+/** Real names from other regencies that resolve to nothing in `kabupaten` (for *_unknown dirt). */
+export function foreignNames(kabupaten: string, what: 'kecamatan' | 'desa'): string[] {
+  const own = new Set<string>();
+  const names = new Set<string>();
+  if (what === 'kecamatan') {
+    for (const [code, reg, name] of districts) {
+      if (reg === kabupaten) for (const n of [name!, ...(aliasesByKecamatan.get(code!) ?? [])]) own.add(regionKey(n));
+      else names.add(name!);
+    }
+  } else {
+    for (const [, district, name] of allVillages) (district!.startsWith(kabupaten) ? own.add(regionKey(name!)) : names.add(name!));
+  }
+  const prefixes = what === 'kecamatan' ? ['kecamatan', 'kec'] : ['kelurahan', 'desa', 'kel', 'ds'];
+  const strip = (k: string) => {
+    for (const p of prefixes) if (k.startsWith(p) && k.length > p.length) return k.slice(p.length);
+    return k;
+  };
+  return [...names].filter((n) => !own.has(regionKey(n)) && !own.has(strip(regionKey(n)))).sort();
+}
+
+// ---------------------------------------------------------------- dates
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+const REFERENCE_DAY = daysFromCivil(2025, 1, 1);
+const OLDEST = daysFromCivil(1935, 1, 1); // under 100 years: DDMMYY stays unambiguous
+const YOUNGEST = daysFromCivil(2024, 12, 31);
+const LANSIA_BORN_BY = daysFromCivil(1965, 1, 1);
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Uniqueness by construction: the serial encodes index mod 9999 (scrambled) and the birth date's
+ * day number encodes floor(index / 9999) mod 1024, so two indices below NIK_CAPACITY never share
+ * region, date and serial. Dates move by at most ±512 days for this.
+ */
+const DATE_MODULUS = 1024;
+export const NIK_CAPACITY = 9999 * DATE_MODULUS;
+
+function serial(seed: number, n: number): string {
+  return pad(((n % 9999) * 7919 + (hash32(seed, 0x5e1a1) % 9999)) % 9999 + 1, 4);
+}
+
+function snapDay(target: number, n: number, lo: number, hi: number): number {
+  const want = Math.floor(n / 9999) % DATE_MODULUS;
+  let d = target - ((((target - want) % DATE_MODULUS) + DATE_MODULUS) % DATE_MODULUS);
+  if (target - d > DATE_MODULUS / 2) d += DATE_MODULUS;
+  while (d > hi) d -= DATE_MODULUS;
+  while (d < lo) d += DATE_MODULUS;
+  return d;
+}
+
+function ddmmyy(days: number, plus: number): string {
+  const [y, m, d] = civilFromDays(days);
+  return pad(d + plus, 2) + pad(m, 2) + pad(y % 100, 2);
+}
+
+// ---------------------------------------------------------------- names
+
+type Etnis = 'banjar' | 'bugis' | 'jawa' | 'kutai' | 'dayak';
+const ETNIS: Etnis[] = ['banjar', 'bugis', 'jawa', 'kutai', 'dayak'];
+
+const MUSLIM_L = ['Muhammad', 'Ahmad', 'Abdul Rahman', 'Rahmat', 'Hamdani', 'Fauzi', 'Rizki', 'Hendra', "Ma'ruf", "Nu'man", "Mu'min", 'Saipul', 'Rusdi', 'Ilham', 'Fadli', 'Herman', 'Yusuf', 'Ridwan', 'Zainal', 'Hasan', 'Husin', 'Syahrul', 'Ardiansyah', 'Firmansyah', 'Hairul', 'Taufik', 'Anwar', 'Jumadi', 'Abdul Gafur', 'Mahmud', 'Ismail', 'Sulaiman', 'Akhmad', 'Lukman'];
+const MUSLIM_P = ['Siti Aminah', 'Nur Aisyah', 'Rahmah', 'Fatimah', 'Hasnah', 'Normah', 'Mahmudah', "Sa'diah", "Ma'rifah", "Mar'atus Sholihah", 'Jamilah', 'Halimah', 'Nurul Hidayah', 'Salmah', 'Aisyah', 'Khadijah', 'Zainab', 'Rukayah', 'Mardiana', 'Fitriani', 'Rahmawati', 'Nurhayati', 'Maimunah', 'Rosita', 'Masitah', 'Mariam', 'Raudah'];
+const GIVEN: Record<Etnis, { L: string[]; P: string[]; second: string[] }> = {
+  banjar: {
+    L: [...MUSLIM_L, 'Gusti Muhammad', 'Syahrani', 'Rifani', 'Anshari', 'Gazali', 'Hairani', 'Jailani', 'Fahriansyah', 'Mulkani', 'Arsyad'],
+    P: [...MUSLIM_P, 'Noorhayati', 'Hairiyah', 'Jumiati', 'Rabiatul Adawiyah', 'Masrah', 'Norjannah', 'Rusmilawati', 'Noorlatifah', 'Gusti Rahmah'],
+    second: ['Noor', 'Rifani', 'Anshari', 'Gazali', 'Syahrani', 'Arsyad', 'Hidayat', 'Rahman', 'Fahmi', 'Hairani'],
+  },
+  bugis: {
+    L: [...MUSLIM_L, 'Andi Baso', 'Hamzah', 'Syamsuddin', 'Mappiasse', 'Lajamma', 'Sudirman', 'Hasanuddin', 'Mustari', 'Baharuddin', 'Amiruddin', 'Jamaluddin', 'Ambo Tang'],
+    P: [...MUSLIM_P, 'Hasnawati', 'Haslinda', 'Kartini', 'Besse', 'Andi Nurhaedah', 'Nurhaeni', 'Hasmawati', 'Ramlah', 'Sitti Nurbaya', 'Rosmiati', 'Hasniah', 'Sitti Hawa'],
+    second: ['Baso', 'Tang', 'Mappiasse', 'Lamba', 'Sompa', 'Daeng Mattola', 'Pawelloi', 'Rauf', 'Bakri', 'Said'],
+  },
+  jawa: {
+    L: ['Sutrisno', 'Suparman', 'Wahyudi', 'Slamet Riyadi', 'Joko Susilo', 'Bambang Sutejo', 'Sugeng', 'Agus Setiawan', 'Budi Santoso', 'Eko Prasetyo', 'Teguh', 'Sumarno', 'Suyitno', 'Tukiran', 'Heru Susanto', 'Parjo', 'Sukiman', 'Gunawan', 'Dwi Cahyono', 'Muhammad', 'Ahmad'],
+    P: ['Sri Wahyuni', 'Suwarni', 'Sumiati', 'Endang Lestari', 'Tri Wulandari', 'Suparmi', 'Ngatini', 'Rusmini', 'Puji Rahayu', 'Siti Maryam', 'Wartini', 'Sulastri', 'Kasmini', 'Sunarti', 'Dwi Astuti', 'Siti Aminah', 'Siti Khotijah'],
+    second: ['Santoso', 'Susanto', 'Wibowo', 'Hartono', 'Purnomo', 'Setiawan', 'Prasetyo', 'Handoko', 'Wijaya', 'Saputra', 'Ningsih', 'Rahayu'],
+  },
+  kutai: {
+    L: ['Aji Muhammad', 'Awang Ferdian', 'Rusdiansyah', 'Imansyah', 'Syahrir', 'Abdul Rasyid', 'Adji Syarifuddin', 'Masrani', 'Iskandar', 'Zulkifli', 'Hermansyah', 'Awang Darmawan', ...MUSLIM_L.slice(0, 12)],
+    P: ['Dayang Norma', 'Aji Fatimah', 'Siti Hamidah', 'Masnah', 'Dayang Khairunnisa', 'Norhayati', 'Jumrah', 'Masyitah', 'Fitriah', 'Aji Bidara', ...MUSLIM_P.slice(0, 12)],
+    second: ['Syahrani', 'Kartanegara', 'Idris', 'Sulaiman', 'Noor', 'Effendi', 'Rasyid', 'Ismail'],
+  },
+  dayak: {
+    L: ['Yohanes', 'Paulus', 'Petrus', 'Stefanus', 'Markus', 'Lukas', 'Yosef', 'Fransiskus', 'Anyeq', 'Ajang', 'Bilung', 'Ngau', 'Ibau', 'Taman', 'Lawing', 'Ding', 'Lung', 'Yakobus', 'Hendrikus'],
+    P: ['Maria', 'Yuliana', 'Theresia', 'Agustina', 'Lusia', 'Bulan', 'Ping', 'Uvang', 'Lenjau', 'Elisabet', 'Veronika', 'Magdalena', 'Hana', 'Rosalina'],
+    second: ['Lawing', 'Ajang', 'Ding', 'Hang', 'Lejau', 'Ibau', 'Ngau', 'Jalung', 'Ingan', 'Aran', 'Bit', 'Ului', 'Belawan', 'Anyeq', 'Lung'],
+  },
+};
+const DEGREES = [', S.Pd', ', S.E', ', A.Md', ', S.Sos', ', S.Kep', ', S.Pd.I'];
+
+function personName(rng: Random, etnis: Etnis, sex: 'L' | 'P', age: number, surname: string): string {
+  const pool = GIVEN[etnis];
+  let name = rng.pick(pool[sex]);
+  if (etnis === 'dayak') name += rng.chance(0.75) ? ` ${surname}` : ` ${rng.pick(pool.second)}`;
+  else if (!name.includes(' ') && rng.chance(0.45)) name += ` ${rng.pick(pool.second)}`;
+  if (etnis !== 'dayak' && age >= 45 && rng.chance(0.05)) name = `${sex === 'L' ? 'H.' : 'Hj.'} ${name}`;
+  if (age >= 23 && age <= 58 && rng.chance(0.012)) name += rng.pick(DEGREES);
+  return name;
+}
+
+// ---------------------------------------------------------------- families
+
+const STREETS = ['Pangeran Antasari', 'Juanda', 'Jenderal Sudirman', 'Ahmad Yani', 'Slamet Riyadi', 'Cendana', 'Pangeran Suryanata', 'Gatot Subroto', 'MT Haryono', 'Soekarno-Hatta', 'Pramuka', 'Kadrie Oening', 'Mulawarman', 'Awang Long', 'Imam Bonjol', 'KH Wahid Hasyim', 'Dr. Sutomo', 'Pahlawan', 'Merdeka', 'Sultan Hasanuddin', 'Diponegoro', 'RE Martadinata', 'Letjen Suprapto', 'Padat Karya', 'Ruhui Rahayu', 'Siradj Salman', 'Anggrek', 'Kenanga', 'Flamboyan'];
+const GANG = ['Damai', 'Mawar', 'Melati', 'Rukun', 'Sepakat', 'Harapan', 'Keluarga', 'Masjid', 'Langgar', 'Swadaya', 'Karya Bersama'];
+const DUSUN = ['I', 'II', 'III', 'IV', 'Suka Maju', 'Sumber Rejo', 'Karya Jaya', 'Mekar Sari', 'Sido Mulyo', 'Tanjung'];
+/** Where the ~3% of families with documents from another province come from, and who they are. */
+const ORIGINS: [string, Etnis][] = [['6171', 'dayak'], ['3578', 'jawa'], ['3573', 'jawa'], ['6371', 'banjar'], ['6372', 'banjar'], ['7371', 'bugis'], ['7372', 'bugis']];
+
+function address(rng: Random, v: Village): string {
+  const rt = rng.int(1, 40);
+  const n = rng.int(1, 120);
+  const street = rng.pick(STREETS);
+  const gang = rng.pick(GANG);
+  const x = rng.next();
+  if (x < 0.015) return `Gg. "${gang}" No. ${n} RT ${pad(rt, 2)}`;
+  if (x < 0.02) return `Jl. ${street} No. ${n}\nRT ${pad(rt, 2)}`;
+  if (x < 0.07) return `Jl. ${street}, Gg. ${gang} No. ${n}`;
+  if (x < 0.1) return `Jl. ${street} No. ${n}, RT ${pad(rt, 2)}`;
+  if (!v.kelurahan) {
+    if (x < 0.45) return `Dusun ${rng.pick(DUSUN)} RT ${pad(rt, 2)}`;
+    if (x < 0.75) return `Jl. Poros ${v.nama} KM ${rng.int(1, 40)} RT ${pad(rt, 2)}`;
+  }
+  if (x < 0.6) return `Jl. ${street} No. ${n} RT ${pad(rt, 2)}`;
+  if (x < 0.8) return `Jl. ${street} RT ${pad(rt, 3)} RW ${pad(rng.int(1, 12), 3)}`;
+  return `Gg. ${gang} No. ${n} RT ${pad(rt, 2)}`;
+}
+
+interface Family {
+  seed: number;
+  first: number;
+  size: number;
+  village: Village;
+  luar: boolean;
+  region6: string;
+  etnis: Etnis;
+  surname: string;
+  desil: number;
+  pkh: boolean;
+  alamat: string;
+  kepalaL: boolean;
+  kepalaAge: number;
+  spouse: boolean;
+  noKk: string;
+}
+
+const pickRegency = weightedPicker(REGENCIES.map((r) => r.kode), REGENCIES.map((r) => POPULATION[r.kode] ?? 0));
+const pickDesil = weightedPicker([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [20, 18, 16, 14, 8, 6, 5, 5, 4, 4]);
+const pickKepalaAge = weightedPicker([[22, 29], [30, 39], [40, 49], [50, 59], [60, 69], [70, 86]], [12, 25, 25, 20, 12, 6]);
+const pickSize = [1, 2, 3, 4, 5];
+const sizeWeights = [14, 20, 26, 24, 16];
+const ETNIS_WEIGHTS: Record<string, number[]> = { default: [28, 22, 30, 10, 10], '6411': [5, 5, 8, 2, 80], '6407': [15, 10, 20, 10, 45], '6402': [25, 20, 25, 25, 5] };
+
+const SALT_GROUP = 0x67a0b1;
+const SALT_FAMILY = 0xfa3111;
+const SALT_PERSON = 0x9e450a;
+
+let cache: Family | undefined;
+
+function familyOf(seed: number, index: number): Family {
+  if (cache && cache.seed === seed && index >= cache.first && index < cache.first + cache.size) return cache;
+  const groupStart = index - (index % 5);
+  const g = Random.for(seed, groupStart / 5, SALT_GROUP);
+  let first = groupStart;
+  let size = 0;
+  for (;;) {
+    const left = groupStart + 5 - first;
+    size = left === 1 ? 1 : g.weighted(pickSize.slice(0, left), sizeWeights.slice(0, left));
+    if (index < first + size) break;
+    first += size;
+  }
+  const rng = Random.for(seed, first, SALT_FAMILY);
+  const kab = pickRegency(rng);
+  const village = rng.pick(VILLAGES_BY_REGENCY.get(kab)!);
+  const luar = rng.chance(0.03);
+  const origin = rng.pick(ORIGINS);
+  const etnis = luar ? origin[1] : rng.weighted(ETNIS, ETNIS_WEIGHTS[kab] ?? ETNIS_WEIGHTS.default!);
+  const region6 = luar ? origin[0] + pad(rng.int(1, 15), 2) : village.kodeKecamatan;
+  const desil = pickDesil(rng);
+  const pkh = rng.chance(desil <= 2 ? 0.55 : desil <= 4 ? 0.35 : 0.1);
+  const kepalaL = rng.chance(0.62);
+  const [lo, hi] = pickKepalaAge(rng)!;
+  const kepalaAge = rng.int(lo!, hi!);
+  const issued = snapDay(daysFromCivil(2008, 1, 1) + rng.int(0, 16 * 365), first, daysFromCivil(2005, 1, 1), YOUNGEST);
+  cache = {
+    seed, first, size, village, luar, region6, etnis, desil, pkh, kepalaL, kepalaAge,
+    surname: rng.pick(GIVEN.dayak.second),
+    alamat: address(rng, village),
+    spouse: size > 1 && rng.chance(kepalaL ? 0.85 : 0.1),
+    noKk: region6 + ddmmyy(issued, 0) + serial(seed, first),
+  };
+  return cache;
+}
+
+/** The residence regency (Kemendagri code) of a person, cheaper than building the whole person. */
+export function personRegency(seed: number, index: number): string {
+  return familyOf(seed, index).village.kabupaten;
+}
+
+/** Whether the person's NIK was issued outside Kalimantan Timur. */
+export function personOutsideProvince(seed: number, index: number): boolean {
+  return familyOf(seed, index).luar;
+}
+
+// ---------------------------------------------------------------- people
+
+const pickRole = weightedPicker<Hubungan>(['anak', 'cucu', 'orang tua', 'menantu', 'famili lain', 'pembantu'], [78, 6, 5, 5, 5, 1]);
+const pickWork = weightedPicker(
+  ['PETANI/PEKEBUN', 'BURUH HARIAN LEPAS', 'WIRASWASTA', 'PEDAGANG', 'NELAYAN/PERIKANAN', 'KARYAWAN SWASTA', 'BURUH TANI/PERKEBUNAN', 'SOPIR', 'TUKANG KAYU', 'TUKANG BATU', 'KARYAWAN HONORER', 'BELUM/TIDAK BEKERJA'],
+  [20, 18, 12, 8, 5, 8, 8, 3, 2, 3, 2, 8],
+);
+const HP_PREFIX = ['11', '12', '13', '21', '22', '52', '53', '57', '77', '78', '95', '96'];
+
+function work(rng: Random, age: number, sex: 'L' | 'P'): string {
+  if (age < 6) return 'BELUM/TIDAK BEKERJA';
+  if (age <= 18) return rng.chance(0.9) ? 'PELAJAR/MAHASISWA' : 'BELUM/TIDAK BEKERJA';
+  if (age <= 22 && rng.chance(0.25)) return 'PELAJAR/MAHASISWA';
+  if (age >= 65 && rng.chance(0.5)) return rng.chance(0.1) ? 'PENSIUNAN' : 'BELUM/TIDAK BEKERJA';
+  if (sex === 'P' && rng.chance(0.45)) return 'MENGURUS RUMAH TANGGA';
+  return pickWork(rng);
+}
+
+export function syntheticPerson(seed: number, index: number): Person {
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`index must be a non-negative integer, got ${index}`);
+  const f = familyOf(seed, index);
+  const rng = Random.for(seed, index, SALT_PERSON);
+  const pos = index - f.first;
+  const k = f.kepalaAge;
+  let role: Hubungan;
+  let sex: 'L' | 'P';
+  let age: number;
+  let etnis = f.etnis;
+  if (pos === 0) {
+    role = 'kepala keluarga';
+    sex = f.kepalaL ? 'L' : 'P';
+    age = k;
+  } else if (pos === 1 && f.spouse) {
+    role = f.kepalaL ? 'istri' : 'suami';
+    sex = f.kepalaL ? 'P' : 'L';
+    age = Math.max(17, Math.min(88, k + (f.kepalaL ? rng.int(-10, 3) : rng.int(-3, 8))));
+    if (rng.chance(0.2)) etnis = rng.pick(ETNIS);
+  } else {
+    role = pickRole(rng);
+    if (role === 'cucu' && k < 45) role = 'anak';
+    if (role === 'menantu' && k < 42) role = 'anak';
+    if (role === 'orang tua' && k > 62) role = 'famili lain';
+    age = role === 'anak' ? rng.int(0, Math.max(0, Math.min(k - 17, 45)))
+      : role === 'cucu' ? rng.int(0, Math.min(k - 40, 20))
+      : role === 'menantu' ? rng.int(18, k - 17)
+      : role === 'orang tua' ? Math.min(88, k + rng.int(18, 30))
+      : role === 'pembantu' ? rng.int(18, 55)
+      : rng.int(5, 70);
+    sex = rng.chance(role === 'orang tua' || role === 'menantu' ? 0.7 : 0.6) ? 'P' : 'L';
+  }
+  const born = snapDay(REFERENCE_DAY - Math.floor(age * 365.25) - rng.int(1, 364), index, OLDEST, YOUNGEST);
+  const [y, m, d] = civilFromDays(born);
+  const realAge = Math.floor((REFERENCE_DAY - born) / 365.25);
+  const v = f.village;
+  return {
+    index,
+    nik: f.region6 + ddmmyy(born, sex === 'P' ? 40 : 0) + serial(seed, index),
+    no_kk: f.noKk,
+    nama: personName(rng, etnis, sex, realAge, f.surname),
+    jenis_kelamin: sex,
+    tanggal_lahir: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`,
+    alamat: f.alamat,
+    kabupaten: v.kabupaten,
+    kecamatan: v.kecamatan,
+    kode_kecamatan: v.kodeKecamatan,
+    desa: v.nama,
+    kode_desa: v.kode,
+    desil: f.desil,
+    hubungan_keluarga: role,
+    pkh: f.pkh,
+    pekerjaan: work(rng, realAge, sex),
+    disabilitas: rng.chance(realAge >= 60 ? 0.06 : 0.02),
+    lansia: born <= LANSIA_BORN_BY,
+    no_hp: realAge >= 17 && rng.chance(0.55) ? `08${rng.pick(HP_PREFIX)}${rng.digits(rng.int(7, 9))}` : '',
+    nik_luar_provinsi: f.luar,
+    kk_index: f.first,
+    kk_size: f.size,
+  };
+}
