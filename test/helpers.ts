@@ -68,3 +68,9 @@ export function uepBin(args: string[], options: { cwd?: string; env?: Record<str
 export function openDb(path: string): Db {
   return openDatabase(path);
 }
+
+/** A synthetic, valid NIK: regency code, birth date (women +40 on the day), serial. */
+export function nik(kab: string, d: number, m: number, yy: number, serial: number, woman = false): string {
+  const dd = woman ? d + 40 : d;
+  return `${kab}01${String(dd).padStart(2, '0')}${String(m).padStart(2, '0')}${String(yy).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
+}

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { openDatabase, type Db } from '../db/open.js';
@@ -11,6 +12,13 @@ export interface GlobalOptions {
   color?: boolean;
   verbose?: boolean;
   yes?: boolean;
+  operator?: string;
+}
+
+/** What a data-changing command leaves for the audit log (see src/audit/). */
+export interface AuditNote {
+  changes: number;
+  result: Record<string, unknown>;
 }
 
 /**
@@ -23,6 +31,8 @@ export class CliContext {
   private handle: Db | undefined;
   /** Non-zero when the command ran but must report failure (e.g. rows rejected with --strict). */
   exitCode = 0;
+  /** Set by commands that changed data; the CLI writes it to the audit log after success. */
+  auditNote: AuditNote | undefined;
   /** Set by SIGINT; long-running core functions check it between batches. */
   readonly abort = new AbortController();
 
@@ -63,6 +73,21 @@ export class CliContext {
   /** The machine-readable result: one JSON document on stdout with --json. */
   result(data: unknown): void {
     if (this.opts.json) this.io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  }
+
+  /** Marks this run as one that changed data, for the audit log. */
+  audit(result: Record<string, unknown>, changes: number): void {
+    this.auditNote = { result, changes };
+  }
+
+  /** --operator, else the OS user: who is recorded in the audit log. */
+  get operator(): string {
+    if (this.opts.operator) return this.opts.operator;
+    try {
+      return userInfo().username;
+    } catch {
+      return this.io.env.USER ?? 'unknown';
+    }
   }
 
   /** Prompts are allowed only on a terminal, outside CI, and without --yes. */

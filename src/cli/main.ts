@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { UepError } from '../errors.js';
+import { auditParams, auditResult, recordAudit } from '../audit/audit.js';
+import { DatabaseError, UepError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
@@ -16,6 +17,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('-q, --quiet', 'print nothing but the result and errors')
     .option('--no-color', 'never colour the output (also off with NO_COLOR, or when not a terminal)')
     .option('--verbose', 'show stack traces for unexpected errors')
+    .option('--operator <name>', 'who is running this, for the audit log (default: the OS user)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -28,6 +30,15 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     process.once('SIGINT', onSigint);
     try {
       await fn(ctx, args.slice(0, -2), opts);
+      if (ctx.auditNote) {
+        recordAudit(ctx.db(), {
+          operator: ctx.operator,
+          command: commandPath(command),
+          params: auditParams(args.slice(0, -2), command.opts()),
+          changes: ctx.auditNote.changes,
+          result: auditResult(ctx.auditNote.result),
+        });
+      }
       if (ctx.exitCode) state.exitCode = ctx.exitCode;
     } finally {
       process.removeListener('SIGINT', onSigint);
@@ -38,6 +49,13 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   // Every subcommand reports usage errors the same way and exits through runCli.
   for (const cmd of program.commands) configureRecursively(cmd, io);
   return program;
+}
+
+/** "import dtks", "allocate finalize" … */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 function configureRecursively(cmd: Command, io: Io): void {
@@ -54,10 +72,15 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
-  } catch (err) {
+  } catch (caught) {
+    let err = caught;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2; // commander has already printed the message
+    }
+    if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
+      err = new DatabaseError('the database is busy: another uep command has been writing to it for too long',
+        'wait for the other import, scoring or export to finish (see `uep audit`), then run this again');
     }
     if (err instanceof UepError) {
       io.stderr.write(`uep: ${err.message}\n`);

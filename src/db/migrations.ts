@@ -47,6 +47,21 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX persons_kabupaten ON persons (kode_kabupaten, in_dtks);
   CREATE INDEX persons_no_kk ON persons (no_kk);
 
+  -- Append-only: who changed what, when. Never personal data (NIKs are masked before they get here).
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    command TEXT NOT NULL,
+    params_json TEXT NOT NULL,
+    changes INTEGER NOT NULL,
+    result_json TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
   CREATE TABLE pkh_members (
     nik TEXT PRIMARY KEY CHECK (length(nik) = 16),
     nama TEXT,

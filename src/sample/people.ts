@@ -6,7 +6,7 @@ import { hash32, Random, weightedPicker } from './random.js';
  * PKH, applicants) can refer to the same person by index without keeping anyone in memory.
  * Nobody here is real; only the region names are (from data/regions/).
  *
- * Families: indices come in groups of five, each split into families of 1–5 consecutive people
+ * Families: indices come in blocks of ten, each split into families of 1–5 consecutive people
  * sharing a KK, region and address; the first of a family is the kepala keluarga.
  * NIKs are unique for index < NIK_CAPACITY (see nikSerial below).
  */
@@ -138,6 +138,15 @@ export const VILLAGES_BY_REGENCY = new Map<string, Village[]>(REGENCIES.map((r) 
   }
 }
 
+const villageByKode = new Map([...VILLAGES_BY_REGENCY.values()].flat().map((v) => [v.kode, v]));
+
+/** A village of the residence pool by Kemendagri code. */
+export function village(kode: string): Village {
+  const v = villageByKode.get(kode);
+  if (!v) throw new Error(`unknown village ${kode}`);
+  return v;
+}
+
 /** Real names from other regencies that resolve to nothing in `kabupaten` (for *_unknown dirt). */
 export function foreignNames(kabupaten: string, what: 'kecamatan' | 'desa'): string[] {
   const own = new Set<string>();
@@ -190,8 +199,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /**
  * Uniqueness by construction: the serial encodes index mod 9999 (scrambled) and the birth date's
- * day number encodes floor(index / 9999) mod 1024, so two indices below NIK_CAPACITY never share
- * region, date and serial. Dates move by at most ±512 days for this.
+ * day number, mod 1024, encodes floor(index / 9999) (plus a hash of the serial, to spread dates), so
+ * two indices below NIK_CAPACITY never share region, date and serial. Dates move by ±512 days at most.
  */
 const DATE_MODULUS = 1024;
 export const NIK_CAPACITY = 9999 * DATE_MODULUS;
@@ -200,8 +209,9 @@ function serial(seed: number, n: number): string {
   return pad(((n % 9999) * 7919 + (hash32(seed, 0x5e1a1) % 9999)) % 9999 + 1, 4);
 }
 
-function snapDay(target: number, n: number, lo: number, hi: number): number {
-  const want = Math.floor(n / 9999) % DATE_MODULUS;
+function snapDay(seed: number, target: number, n: number, lo: number, hi: number): number {
+  // Any function of n mod 9999 (the serial) may be added: the pair still determines n.
+  const want = (Math.floor(n / 9999) + hash32(seed, n % 9999, 0xda7e)) % DATE_MODULUS;
   let d = target - ((((target - want) % DATE_MODULUS) + DATE_MODULUS) % DATE_MODULUS);
   if (target - d > DATE_MODULUS / 2) d += DATE_MODULUS;
   while (d > hi) d -= DATE_MODULUS;
@@ -309,7 +319,10 @@ const pickRegency = weightedPicker(REGENCIES.map((r) => r.kode), REGENCIES.map((
 const pickDesil = weightedPicker([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [20, 18, 16, 14, 8, 6, 5, 5, 4, 4]);
 const pickKepalaAge = weightedPicker([[22, 29], [30, 39], [40, 49], [50, 59], [60, 69], [70, 86]], [12, 25, 25, 20, 12, 6]);
 const pickSize = [1, 2, 3, 4, 5];
-const sizeWeights = [14, 20, 26, 24, 16];
+const sizeWeights = [10, 18, 26, 26, 20];
+const pickFamilySize = weightedPicker(pickSize, sizeWeights);
+/** Indices are split into families within blocks of this many. */
+const GROUP = 10;
 const ETNIS_WEIGHTS: Record<string, number[]> = { default: [28, 22, 30, 10, 10], '6411': [5, 5, 8, 2, 80], '6407': [15, 10, 20, 10, 45], '6402': [25, 20, 25, 25, 5] };
 
 const SALT_GROUP = 0x67a0b1;
@@ -320,13 +333,13 @@ let cache: Family | undefined;
 
 function familyOf(seed: number, index: number): Family {
   if (cache && cache.seed === seed && index >= cache.first && index < cache.first + cache.size) return cache;
-  const groupStart = index - (index % 5);
-  const g = Random.for(seed, groupStart / 5, SALT_GROUP);
+  const groupStart = index - (index % GROUP);
+  const g = Random.for(seed, groupStart / GROUP, SALT_GROUP);
   let first = groupStart;
   let size = 0;
   for (;;) {
-    const left = groupStart + 5 - first;
-    size = left === 1 ? 1 : g.weighted(pickSize.slice(0, left), sizeWeights.slice(0, left));
+    const left = groupStart + GROUP - first;
+    size = left === 1 ? 1 : left >= 5 ? pickFamilySize(g) : g.weighted(pickSize.slice(0, left), sizeWeights.slice(0, left));
     if (index < first + size) break;
     first += size;
   }
@@ -342,7 +355,7 @@ function familyOf(seed: number, index: number): Family {
   const kepalaL = rng.chance(0.62);
   const [lo, hi] = pickKepalaAge(rng)!;
   const kepalaAge = rng.int(lo!, hi!);
-  const issued = snapDay(daysFromCivil(2008, 1, 1) + rng.int(0, 16 * 365), first, daysFromCivil(2005, 1, 1), YOUNGEST);
+  const issued = snapDay(seed, daysFromCivil(2008, 1, 1) + rng.int(0, 16 * 365), first, daysFromCivil(2005, 1, 1), YOUNGEST);
   cache = {
     seed, first, size, village, luar, region6, etnis, desil, pkh, kepalaL, kepalaAge,
     surname: rng.pick(GIVEN.dayak.second),
@@ -353,14 +366,20 @@ function familyOf(seed: number, index: number): Family {
   return cache;
 }
 
-/** The residence regency (Kemendagri code) of a person, cheaper than building the whole person. */
-export function personRegency(seed: number, index: number): string {
-  return familyOf(seed, index).village.kabupaten;
+export interface Household {
+  kk_index: number;
+  kk_size: number;
+  village: Village;
+  /** NIKs and KK issued outside Kalimantan Timur. */
+  outsideProvince: boolean;
+  pkh: boolean;
+  desil: number;
 }
 
-/** Whether the person's NIK was issued outside Kalimantan Timur. */
-export function personOutsideProvince(seed: number, index: number): boolean {
-  return familyOf(seed, index).luar;
+/** The household facts of a person, much cheaper than building the whole person. */
+export function personHousehold(seed: number, index: number): Household {
+  const f = familyOf(seed, index);
+  return { kk_index: f.first, kk_size: f.size, village: f.village, outsideProvince: f.luar, pkh: f.pkh, desil: f.desil };
 }
 
 // ---------------------------------------------------------------- people
@@ -413,7 +432,7 @@ export function syntheticPerson(seed: number, index: number): Person {
       : rng.int(5, 70);
     sex = rng.chance(role === 'orang tua' || role === 'menantu' ? 0.7 : 0.6) ? 'P' : 'L';
   }
-  const born = snapDay(REFERENCE_DAY - Math.floor(age * 365.25) - rng.int(1, 364), index, OLDEST, YOUNGEST);
+  const born = snapDay(seed, REFERENCE_DAY - Math.floor(age * 365.25) - rng.int(1, 364), index, OLDEST, YOUNGEST);
   const [y, m, d] = civilFromDays(born);
   const realAge = Math.floor((REFERENCE_DAY - born) / 365.25);
   const v = f.village;

@@ -1,8 +1,7 @@
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir, uepBin, writeFile } from '../helpers.js';
-import { nik } from './import-dtks.test.js';
+import { ROOT, tempDir, uepBin, writeFile, nik } from '../helpers.js';
 
 // The built binary, with no terminal and no stdin: the way cron runs it.
 describe('the uep binary without a TTY', () => {

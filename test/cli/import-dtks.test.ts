@@ -1,13 +1,8 @@
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb, tempDir, uep, writeFile } from '../helpers.js';
+import { nik, openDb, tempDir, uep, writeFile } from '../helpers.js';
 
-/** A synthetic, valid NIK: regency code, birth date (women +40 on the day), serial. */
-export function nik(kab: string, d: number, m: number, yy: number, serial: number, woman = false): string {
-  const dd = woman ? d + 40 : d;
-  return `${kab}01${String(dd).padStart(2, '0')}${String(m).padStart(2, '0')}${String(yy).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
-}
 
 const SITI = nik('6472', 5, 7, 85, 1, true);
 const BUDI = nik('6402', 1, 1, 90, 2);

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb, tempDir, uep, writeFile } from '../helpers.js';
-import { nik } from './import-dtks.test.js';
+import { openDb, tempDir, uep, writeFile, nik } from '../helpers.js';
 
 const SITI = nik('6472', 5, 7, 85, 1, true);
 const BUDI = nik('6402', 1, 1, 90, 2);

@@ -1,0 +1,97 @@
+/**
+ * Exact arithmetic helpers for apportionment: weights become BigInt integers (scaled by one
+ * common power of ten when some are decimals), and every comparison is a BigInt cross-product.
+ */
+import { UepError } from '../errors.js';
+
+/** A region's weight: an integer or decimal number, a BigInt, or a decimal string ("12.5"). */
+export type Weight = number | bigint | string;
+
+const DECIMAL = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+/** Beyond 10^±400 a weight is a typo, not a population; refusing it keeps BigInts small. */
+const MAX_POWER = 400;
+
+interface Decimal {
+  digits: bigint;
+  /** value = digits / 10^scale */
+  scale: number;
+}
+
+function parseDecimal(text: string): Decimal | undefined {
+  const m = DECIMAL.exec(text);
+  if (!m) return undefined;
+  const intPart = m[1] ?? '';
+  const frac = m[2] ?? '';
+  if (intPart === '' && frac === '') return undefined;
+  const power = (m[3] === undefined ? 0 : Number(m[3])) - frac.length;
+  if (Math.abs(power) > MAX_POWER) return undefined;
+  const digits = BigInt((intPart + frac) || '0');
+  if (power >= 0) return { digits: digits * 10n ** BigInt(power), scale: 0 };
+  return { digits, scale: -power };
+}
+
+function describe(region: string, weight: Weight): string {
+  const shown = typeof weight === 'string' ? JSON.stringify(weight) : String(weight);
+  return `weight of region "${region}" is ${shown}`;
+}
+
+function toDecimal(region: string, weight: Weight): Decimal {
+  if (typeof weight === 'bigint') {
+    if (weight < 0n) throw new UepError(`${describe(region, weight)}: weights cannot be negative`);
+    return { digits: weight, scale: 0 };
+  }
+  if (typeof weight === 'number') {
+    if (Number.isNaN(weight)) throw new UepError(`${describe(region, weight)}: not a number`);
+    if (!Number.isFinite(weight)) throw new UepError(`${describe(region, weight)}: weights must be finite`);
+    if (weight < 0) throw new UepError(`${describe(region, weight)}: weights cannot be negative`);
+    // String() gives the shortest decimal that round-trips, e.g. 12.5 → "12.5", 1e21 → "1e+21".
+    const d = parseDecimal(String(Math.abs(weight)));
+    if (!d) throw new UepError(`${describe(region, weight)}: not a number`);
+    return d;
+  }
+  if (typeof weight === 'string') {
+    const text = weight.trim();
+    const negative = text.startsWith('-');
+    const d = parseDecimal(negative ? text.slice(1) : text);
+    if (!d) throw new UepError(`${describe(region, weight)}: not a number`);
+    if (negative && d.digits !== 0n) throw new UepError(`${describe(region, weight)}: weights cannot be negative`);
+    return d;
+  }
+  throw new UepError(`${describe(region, weight as Weight)}: not a number`);
+}
+
+/**
+ * Converts weights to non-negative BigInt integers with one common scale, exactly:
+ * [12.5, 3] → [125n, 30n]. Throws on negative, NaN, infinite or non-numeric weights.
+ */
+export function exactWeights(regions: readonly { region: string; weight: Weight }[]): bigint[] {
+  const decimals = regions.map((r) => toDecimal(r.region, r.weight));
+  const scale = decimals.reduce((s, d) => Math.max(s, d.scale), 0);
+  return decimals.map((d) => d.digits * 10n ** BigInt(scale - d.scale));
+}
+
+export function sum(values: readonly bigint[]): bigint {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** Sign of a − b, as -1, 0 or 1. */
+export function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** "num/den" in lowest terms ("3" when the denominator divides). */
+export function formatFraction(num: bigint, den: bigint): string {
+  const g = gcd(num, den) || 1n;
+  const n = num / g;
+  const d = den / g;
+  return d === 1n ? `${n}` : `${n}/${d}`;
+}

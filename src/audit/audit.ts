@@ -1,0 +1,58 @@
+import type { Db } from '../db/open.js';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  operator: string;
+  command: string;
+  params: Record<string, unknown>;
+  changes: number;
+  result: Record<string, unknown>;
+}
+
+/** Option names that only steer output or locate the database: not worth an audit line. */
+const NOISE = new Set(['db', 'json', 'quiet', 'color', 'verbose', 'yes', 'operator']);
+const LONG_DIGITS = /\d{12,}/g;
+
+/** Masks anything that looks like a NIK or KK number: the audit log never holds personal data. */
+export function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONG_DIGITS, (d) => `${d.slice(0, 4)}${'*'.repeat(d.length - 8)}${d.slice(-4)}`);
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+  return value;
+}
+
+export function auditParams(args: unknown[], options: Record<string, unknown>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  if (args.length > 0) params.args = scrub(args.filter((a) => a !== undefined));
+  for (const [k, v] of Object.entries(options)) if (!NOISE.has(k) && v !== undefined) params[k] = scrub(v);
+  return params;
+}
+
+/** Picks the counts and ids worth keeping from a command's result (never rows of people). */
+export function auditResult(result: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(result)) {
+    if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && /(^|_)(id|sha256|kind|file|status|method|tahun)$/.test(k))) kept[k] = v;
+    else if (v && typeof v === 'object' && !Array.isArray(v) && /^(reasons|warnings)$/.test(k)) kept[k] = v;
+  }
+  return scrub(kept) as Record<string, unknown>;
+}
+
+export function recordAudit(db: Db, entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): number {
+  return Number(db.prepare(
+    `INSERT INTO audit_log (at, operator, command, params_json, changes, result_json) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(entry.at ?? new Date().toISOString(), entry.operator, entry.command, JSON.stringify(entry.params), entry.changes,
+    JSON.stringify(entry.result)).lastInsertRowid);
+}
+
+export function listAudit(db: Db, options: { since?: string; limit?: number } = {}): AuditEntry[] {
+  const rows = db.prepare(`
+    SELECT id, at, operator, command, params_json, changes, result_json FROM audit_log
+    WHERE (@since IS NULL OR at >= @since) ORDER BY id DESC LIMIT @limit`).all({ since: options.since ?? null, limit: options.limit ?? -1 }) as {
+    id: number; at: string; operator: string; command: string; params_json: string; changes: number; result_json: string;
+  }[];
+  return rows.reverse().map((r) => ({
+    id: r.id, at: r.at, operator: r.operator, command: r.command, params: JSON.parse(r.params_json), changes: r.changes, result: JSON.parse(r.result_json),
+  }));
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: import speed and memory on a generated 1M-row DTKS extract, against the
+ * sqlite3 command-line tool's `.import` of the same file (same columns, NIK primary key, WAL,
+ * synchronous=NORMAL), then scoring and allocation over 200k applicants.
+ * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDtksCsv } from '../sample/dtks.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OUT = resolve(ROOT, 'bench-output');
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
+
+interface Timed {
+  seconds: number;
+  maxRssMb: number;
+}
+
+function removeDb(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+/** Runs a command under /usr/bin/time for wall time and peak RSS of the child. */
+function timed(cmd: string, args: string[], input?: string): Timed & { stdout: string } {
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /__TIME__ ([\d.]+) (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  return { seconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024, stdout: r.stdout };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function repeat(fn: () => Timed): Timed {
+  const runs = Array.from({ length: REPEAT }, fn);
+  return { seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const csv = join(OUT, `dtks-${ROWS}.csv`);
+  if (!existsSync(csv)) {
+    process.stderr.write(`generating ${ROWS.toLocaleString('en-US')} rows into ${csv} …\n`);
+    await writeDtksCsv(csv, { rows: ROWS, seed: 2026, style: 'dtks', dirt: 0.03 });
+  }
+  const header = readFileSync(csv, 'utf8').slice(0, 4096).split('\n', 1)[0]!.replace(/^\uFEFF/, '');
+  const columns = header.split(',').map((_, i) => (i === 0 ? 'nik TEXT PRIMARY KEY' : `c${i} TEXT`));
+  const plainColumns = header.split(',').map((_, i) => (i === 0 ? 'nik TEXT' : `c${i} TEXT`));
+  const mb = statSync(csv).size / 1e6;
+  process.stderr.write(`extract: ${ROWS.toLocaleString('en-US')} rows, ${columns.length} columns, ${mb.toFixed(0)} MB\n`);
+
+  const db = join(OUT, 'uep.sqlite');
+  let summary: Record<string, unknown> = {};
+  const uep = repeat(() => {
+    removeDb(db);
+    const r = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'import', 'dtks', csv, '--db', db, '--json', '--quiet']);
+    summary = JSON.parse(r.stdout);
+    return r;
+  });
+
+  const sqliteRun = (cols: string[]) => repeat(() => {
+    const target = join(OUT, 'sqlite3.sqlite');
+    removeDb(target);
+    const script = [
+      'PRAGMA journal_mode=WAL;', 'PRAGMA synchronous=NORMAL;', `CREATE TABLE persons (${cols.join(', ')});`,
+      '.mode csv', `.import --skip 1 '${csv}' persons`,
+    ].join('\n');
+    const scriptFile = join(OUT, 'import.sql');
+    writeFileSync(scriptFile, script);
+    // Duplicate NIKs make .import print one error line each: ignored here, as uep rejects them.
+    const r = timed('/bin/sh', ['-c', `sqlite3 '${target}' < '${scriptFile}' 2>/dev/null; true`]);
+    removeDb(target);
+    return r;
+  });
+  const withPk = sqliteRun(columns);
+  const noIndex = sqliteRun(plainColumns);
+
+  const lines = [
+    `uep import dtks        ${uep.seconds.toFixed(1)} s, peak RSS ${uep.maxRssMb.toFixed(0)} MB ` +
+      `(inserted ${summary.inserted}, rejected ${summary.rejected})`,
+    `sqlite3 .import (PK)   ${withPk.seconds.toFixed(1)} s`,
+    `sqlite3 .import (none) ${noIndex.seconds.toFixed(1)} s`,
+    `ratio uep / sqlite3 PK ${(uep.seconds / withPk.seconds).toFixed(2)} (target ≤ 1.00); against no index ${(uep.seconds / noIndex.seconds).toFixed(2)}`,
+  ];
+
+  for (const [name, module, fn] of [['score', 'bench-score.js', 'benchScore'], ['allocate', 'bench-allocate.js', 'benchAllocate']] as const) {
+    const path = new URL(`./${module}`, import.meta.url);
+    if (!existsSync(fileURLToPath(path))) continue;
+    const mod = (await import(path.href)) as Record<string, (dir: string) => Promise<{ applicants: number; seconds: number }>>;
+    const r = await mod[fn]!(OUT);
+    lines.push(`uep ${name.padEnd(18)} ${r.seconds.toFixed(2)} s for ${r.applicants.toLocaleString('en-US')} applicants`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  removeDb(db);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack}\n`);
+  process.exitCode = 1;
+});
