@@ -109,13 +109,13 @@ function checkRegions(regions: readonly { region: string }[]): string[] {
  * [min, max]. Weights must be non-negative numbers (decimals are scaled exactly to integers);
  * zero-weight regions get only `min` unless no weighted region can take the slots.
  */
-export function apportion<W extends Weight>(
-  regions: readonly { region: string; weight: W }[],
+export function apportion<R extends { region: string; weight: Weight }>(
+  regions: readonly R[],
   slots: number,
   options: ApportionOptions,
-): ApportionResult<W> {
-  const { method } = options;
-  if (!(APPORTION_METHODS as readonly string[]).includes(method)) parseMethod(String(method));
+): ApportionResult<R['weight']> {
+  // Callers from plain JS (or a CLI flag passed through) may send an alias or a bad name.
+  const method = (APPORTION_METHODS as readonly string[]).includes(options.method) ? options.method : parseMethod(String(options.method));
   const total = wholeNumber(slots, 'slots');
   const min = wholeNumber(options.min ?? 0, 'min');
   const max = options.max === undefined ? total : wholeNumber(options.max, 'max');

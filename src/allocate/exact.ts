@@ -30,34 +30,34 @@ function parseDecimal(text: string): Decimal | undefined {
   return { digits, scale: -power };
 }
 
-function describe(region: string, weight: Weight): string {
+function weightOf(region: string, weight: Weight): string {
   const shown = typeof weight === 'string' ? JSON.stringify(weight) : String(weight);
   return `weight of region "${region}" is ${shown}`;
 }
 
 function toDecimal(region: string, weight: Weight): Decimal {
   if (typeof weight === 'bigint') {
-    if (weight < 0n) throw new UepError(`${describe(region, weight)}: weights cannot be negative`);
+    if (weight < 0n) throw new UepError(`${weightOf(region, weight)}: weights cannot be negative`);
     return { digits: weight, scale: 0 };
   }
   if (typeof weight === 'number') {
-    if (Number.isNaN(weight)) throw new UepError(`${describe(region, weight)}: not a number`);
-    if (!Number.isFinite(weight)) throw new UepError(`${describe(region, weight)}: weights must be finite`);
-    if (weight < 0) throw new UepError(`${describe(region, weight)}: weights cannot be negative`);
+    if (Number.isNaN(weight)) throw new UepError(`${weightOf(region, weight)}: not a number`);
+    if (!Number.isFinite(weight)) throw new UepError(`${weightOf(region, weight)}: weights must be finite`);
+    if (weight < 0) throw new UepError(`${weightOf(region, weight)}: weights cannot be negative`);
     // String() gives the shortest decimal that round-trips, e.g. 12.5 → "12.5", 1e21 → "1e+21".
     const d = parseDecimal(String(Math.abs(weight)));
-    if (!d) throw new UepError(`${describe(region, weight)}: not a number`);
+    if (!d) throw new UepError(`${weightOf(region, weight)}: not a number`);
     return d;
   }
   if (typeof weight === 'string') {
     const text = weight.trim();
     const negative = text.startsWith('-');
     const d = parseDecimal(negative ? text.slice(1) : text);
-    if (!d) throw new UepError(`${describe(region, weight)}: not a number`);
-    if (negative && d.digits !== 0n) throw new UepError(`${describe(region, weight)}: weights cannot be negative`);
+    if (!d) throw new UepError(`${weightOf(region, weight)}: not a number`);
+    if (negative && d.digits !== 0n) throw new UepError(`${weightOf(region, weight)}: weights cannot be negative`);
     return d;
   }
-  throw new UepError(`${describe(region, weight as Weight)}: not a number`);
+  throw new UepError(`${weightOf(region, weight as Weight)}: not a number`);
 }
 
 /**

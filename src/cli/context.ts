@@ -47,7 +47,9 @@ export class CliContext {
   }
 
   db(): Db {
-    this.handle ??= openDatabase(this.dbPath);
+    // UEP_BUSY_TIMEOUT_MS: how long to wait for another writer (default 30 s).
+    const wait = Number(this.io.env.UEP_BUSY_TIMEOUT_MS);
+    this.handle ??= openDatabase(this.dbPath, { busyTimeoutMs: Number.isFinite(wait) && wait >= 0 ? wait : undefined });
     return this.handle;
   }
 

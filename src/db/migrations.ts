@@ -136,7 +136,8 @@ export const MIGRATIONS: string[] = [
   );
   `,
 
-  // 3: allocation runs (issue 4).
+  // 3: allocation runs (issue 4): one row per run, its regency quotas, an outcome for every
+  // applicant of the pool, and the moves (re-apportionments, ties, replacements) that explain it.
   `
   CREATE TABLE allocation_runs (
     id INTEGER PRIMARY KEY,
@@ -145,6 +146,7 @@ export const MIGRATIONS: string[] = [
     params_json TEXT NOT NULL,
     seed TEXT NOT NULL,
     rubric_version TEXT,
+    rubric_sha256 TEXT,
     inputs_sha256 TEXT NOT NULL,
     created_at TEXT NOT NULL,
     finalized_at TEXT
@@ -154,11 +156,13 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE allocation_quotas (
     run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
     kode_kabupaten TEXT NOT NULL,
+    initial_quota INTEGER NOT NULL,
     quota INTEGER NOT NULL,
     eligible INTEGER NOT NULL,
     selected INTEGER NOT NULL,
     waitlisted INTEGER NOT NULL,
     cutoff_score REAL,
+    package_total INTEGER NOT NULL,
     PRIMARY KEY (run_id, kode_kabupaten)
   );
 
@@ -172,17 +176,22 @@ export const MIGRATIONS: string[] = [
     reason TEXT,
     jenis_usaha TEXT NOT NULL,
     package_value INTEGER,
+    total_score REAL NOT NULL,
+    waitlist_pos INTEGER,
     PRIMARY KEY (run_id, application_id)
   );
   CREATE INDEX allocation_results_nik ON allocation_results (nik);
+  CREATE INDEX allocation_results_rank ON allocation_results (run_id, kode_kabupaten, rank);
 
   CREATE TABLE allocation_moves (
     id INTEGER PRIMARY KEY,
     run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
-    kind TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('reapportion', 'tie', 'replace')),
     detail_json TEXT NOT NULL,
+    operator TEXT,
     created_at TEXT NOT NULL
   );
+  CREATE INDEX allocation_moves_run ON allocation_moves (run_id, kind, id);
   `,
 
   // 4: monitoring (issue 5).

@@ -55,6 +55,8 @@ export class ImportRejectedError extends UepError {
 }
 
 export class ImportInterruptedError extends UepError {
+  /** The shell's convention for "stopped by Ctrl-C". */
+  override readonly exitCode = 130;
   constructor(file: string, rows: number) {
     super(`import of ${file} interrupted after ${rows} rows; the database is unchanged`);
   }
@@ -74,6 +76,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
   const validate = kind.validator(mapping, options, db);
+  const width = source.header.length;
 
   const summary: ImportSummary = {
     kind: kind.kind, file: name, sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: !!options.snapshot,
@@ -104,6 +107,13 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
             continue;
           }
           summary.read++;
+          // Short rows are padded (Excel drops trailing empty cells); surplus cells must be empty,
+          // else the row is misaligned (e.g. an unquoted delimiter inside an address).
+          if (fields.length < width) for (let i = fields.length; i < width; i++) fields.push('');
+          else if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
+            reject(record.line, 'column_count', fields);
+            continue;
+          }
           const result = validate(fields);
           if (!result.ok) {
             reject(record.line, result.reason, fields, result.nik);

@@ -108,9 +108,8 @@ function foreignName(rng: Random, kabupaten: string, what: 'kecamatan' | 'desa')
 }
 
 function formatDate(iso: string, rng: Random, formats: readonly string[]): string {
-  const [y, m, d] = iso.split('-');
   const f = rng.pick(formats);
-  return f === 'iso' ? iso : `${d}${f}${m}${f}${y}`;
+  return f === 'iso' ? iso : iso.slice(8, 10) + f + iso.slice(5, 7) + f + iso.slice(0, 4);
 }
 
 /** Another valid date: a different day (1–28) or an earlier year, so DDMMYY no longer matches the NIK. */
@@ -224,8 +223,11 @@ function bdtCells(p: Person, kind: Assignable | null, rng: Random): string[] {
 // ---------------------------------------------------------------- writing
 
 /** RFC 4180 quoting: only fields holding the delimiter, a quote or a line break. */
+const SPECIAL: Record<string, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/, '|': /["|\r\n]/ };
+
 export function csvLine(fields: readonly string[], delimiter: string, eol: string): string {
-  const special = delimiter === ',' ? /[",\r\n]/ : delimiter === ';' ? /[";\r\n]/ : new RegExp(`["\\r\\n${delimiter.replace(/[\\\]^-]/g, '\\$&')}]`);
+  const special = SPECIAL[delimiter];
+  if (!special) throw new RangeError(`unsupported delimiter ${JSON.stringify(delimiter)}`);
   let line = '';
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
@@ -240,11 +242,12 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
   let bytes = 0;
   function* counted() {
     for (const c of chunks) {
-      bytes += Buffer.byteLength(c, 'utf8');
-      yield c;
+      const b = Buffer.from(c, 'utf8'); // encoded once, here: counting bytes costs nothing more
+      bytes += b.length;
+      yield b;
     }
   }
-  await pipeline(Readable.from(counted()), createWriteStream(path));
+  await pipeline(Readable.from(counted()), createWriteStream(path, { highWaterMark: 1 << 20 }));
   return bytes;
 }
 

@@ -195,7 +195,11 @@ const OLDEST = daysFromCivil(1935, 1, 1); // under 100 years: DDMMYY stays unamb
 const YOUNGEST = daysFromCivil(2024, 12, 31);
 const LANSIA_BORN_BY = daysFromCivil(1965, 1, 1);
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const ZEROS = '0000000000';
+const pad = (n: number, width: number) => {
+  const s = String(n);
+  return s.length >= width ? s : ZEROS.slice(0, width - s.length) + s;
+};
 
 /**
  * Uniqueness by construction: the serial encodes index mod 9999 (scrambled) and the birth date's
@@ -205,8 +209,12 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const DATE_MODULUS = 1024;
 export const NIK_CAPACITY = 9999 * DATE_MODULUS;
 
+let serialSeed = NaN;
+let serialOffset = 0;
+
 function serial(seed: number, n: number): string {
-  return pad(((n % 9999) * 7919 + (hash32(seed, 0x5e1a1) % 9999)) % 9999 + 1, 4);
+  if (seed !== serialSeed) [serialSeed, serialOffset] = [seed, hash32(seed, 0x5e1a1) % 9999];
+  return pad(((n % 9999) * 7919 + serialOffset) % 9999 + 1, 4);
 }
 
 function snapDay(seed: number, target: number, n: number, lo: number, hi: number): number {
@@ -323,7 +331,8 @@ const sizeWeights = [10, 18, 26, 26, 20];
 const pickFamilySize = weightedPicker(pickSize, sizeWeights);
 /** Indices are split into families within blocks of this many. */
 const GROUP = 10;
-const ETNIS_WEIGHTS: Record<string, number[]> = { default: [28, 22, 30, 10, 10], '6411': [5, 5, 8, 2, 80], '6407': [15, 10, 20, 10, 45], '6402': [25, 20, 25, 25, 5] };
+const ETNIS_WEIGHTS: Record<string, number[]> = { '6411': [5, 5, 8, 2, 80], '6407': [15, 10, 20, 10, 45], '6402': [25, 20, 25, 25, 5] };
+const pickEtnis = new Map(REGENCIES.map((r) => [r.kode, weightedPicker(ETNIS, ETNIS_WEIGHTS[r.kode] ?? [28, 22, 30, 10, 10])]));
 
 const SALT_GROUP = 0x67a0b1;
 const SALT_FAMILY = 0xfa3111;
@@ -348,11 +357,11 @@ function familyOf(seed: number, index: number): Family {
   const village = rng.pick(VILLAGES_BY_REGENCY.get(kab)!);
   const luar = rng.chance(0.03);
   const origin = rng.pick(ORIGINS);
-  const etnis = luar ? origin[1] : rng.weighted(ETNIS, ETNIS_WEIGHTS[kab] ?? ETNIS_WEIGHTS.default!);
+  const etnis = luar ? origin[1] : pickEtnis.get(kab)!(rng);
   const region6 = luar ? origin[0] + pad(rng.int(1, 15), 2) : village.kodeKecamatan;
   const desil = pickDesil(rng);
   const pkh = rng.chance(desil <= 2 ? 0.55 : desil <= 4 ? 0.35 : 0.1);
-  const kepalaL = rng.chance(0.62);
+  const kepalaL = rng.chance(0.58);
   const [lo, hi] = pickKepalaAge(rng)!;
   const kepalaAge = rng.int(lo!, hi!);
   const issued = snapDay(seed, daysFromCivil(2008, 1, 1) + rng.int(0, 16 * 365), first, daysFromCivil(2005, 1, 1), YOUNGEST);
@@ -430,7 +439,7 @@ export function syntheticPerson(seed: number, index: number): Person {
       : role === 'orang tua' ? Math.min(88, k + rng.int(18, 30))
       : role === 'pembantu' ? rng.int(18, 55)
       : rng.int(5, 70);
-    sex = rng.chance(role === 'orang tua' || role === 'menantu' ? 0.7 : 0.6) ? 'P' : 'L';
+    sex = rng.chance(role === 'orang tua' || role === 'menantu' ? 0.7 : 0.62) ? 'P' : 'L';
   }
   const born = snapDay(seed, REFERENCE_DAY - Math.floor(age * 365.25) - rng.int(1, 364), index, OLDEST, YOUNGEST);
   const [y, m, d] = civilFromDays(born);
@@ -455,7 +464,7 @@ export function syntheticPerson(seed: number, index: number): Person {
     pekerjaan: work(rng, realAge, sex),
     disabilitas: rng.chance(realAge >= 60 ? 0.06 : 0.02),
     lansia: born <= LANSIA_BORN_BY,
-    no_hp: realAge >= 17 && rng.chance(0.55) ? `08${rng.pick(HP_PREFIX)}${rng.digits(rng.int(7, 9))}` : '',
+    no_hp: realAge >= 17 && rng.chance(0.55) ? `08${rng.pick(HP_PREFIX)}${pad(rng.int(0, 999999999), 9).slice(rng.int(0, 2))}` : '',
     nik_luar_provinsi: f.luar,
     kk_index: f.first,
     kk_size: f.size,

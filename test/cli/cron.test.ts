@@ -1,4 +1,5 @@
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir, uepBin, writeFile, nik } from '../helpers.js';
@@ -6,7 +7,8 @@ import { ROOT, tempDir, uepBin, writeFile, nik } from '../helpers.js';
 // The built binary, with no terminal and no stdin: the way cron runs it.
 describe('the uep binary without a TTY', () => {
   beforeAll(() => {
-    execSync('npm run build --silent', { cwd: ROOT, stdio: 'ignore' });
+    // `npm test` builds first (pretest); this covers running vitest alone on a fresh clone.
+    if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) execSync('npm run build --silent', { cwd: ROOT, stdio: 'ignore' });
   });
 
   it('imports with a clean --json stdout, no colour and no progress bar', () => {

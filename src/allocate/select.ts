@@ -1,0 +1,82 @@
+/**
+ * Who gets a package, in two passes over the order of merit (best first, all regencies merged):
+ * 1. selection: the best applicants of each regency up to its quota, at most one per family card
+ *    (no_kk) across the whole allocation — a family member of someone already selected, in any
+ *    regency, is skipped (`same_kk`);
+ * 2. waitlist: the next best of each regency, up to its waitlist size, one per family.
+ * Merging the regencies' rankings by merit means a family spread over two regencies keeps its
+ * best-ranked member, whatever the order of the regency codes.
+ */
+import type { PoolRow, ResultRow } from './types.js';
+
+export interface SelectionInput {
+  /** The pool in order of merit (meritOrder). */
+  ordered: readonly PoolRow[];
+  ranks: ReadonlyMap<number, number>;
+  quotas: ReadonlyMap<string, number>;
+  waitlistSize: (kode: string, quota: number) => number;
+  paket: Readonly<Record<string, number>>;
+}
+
+/** Results in order of merit; regencies without a quota entry are outside the allocation. */
+export function selectBeneficiaries(input: SelectionInput): ResultRow[] {
+  const { ordered, ranks, quotas, paket } = input;
+  const selectedKk = new Set<string>();
+  const selected = new Map<string, number>();
+  const results: ResultRow[] = ordered.map((row) => ({
+    application_id: row.application_id,
+    nik: row.nik,
+    kode_kabupaten: row.kode_kabupaten,
+    rank: ranks.get(row.application_id)!,
+    outcome: 'not_selected',
+    reason: quotas.has(row.kode_kabupaten) ? 'below_cutoff' : 'region_not_in_weights',
+    jenis_usaha: row.jenis_usaha,
+    package_value: paket[row.jenis_usaha]!,
+    total_score: row.total_score,
+    waitlist_pos: null,
+  }));
+  const kk = (row: PoolRow) => (row.no_kk && row.no_kk.trim() !== '' ? row.no_kk : undefined);
+
+  ordered.forEach((row, i) => {
+    const quota = quotas.get(row.kode_kabupaten);
+    if (quota === undefined) return;
+    const family = kk(row);
+    if (family !== undefined && selectedKk.has(family)) {
+      results[i]!.outcome = 'skipped';
+      results[i]!.reason = 'same_kk';
+      return;
+    }
+    const n = selected.get(row.kode_kabupaten) ?? 0;
+    if (n >= quota) return;
+    selected.set(row.kode_kabupaten, n + 1);
+    if (family !== undefined) selectedKk.add(family);
+    results[i]!.outcome = 'selected';
+    results[i]!.reason = 'quota';
+  });
+
+  const waitlistedKk = new Set<string>();
+  const waitlisted = new Map<string, number>();
+  ordered.forEach((row, i) => {
+    const r = results[i]!;
+    if (r.outcome !== 'not_selected' || r.reason !== 'below_cutoff') return;
+    const family = kk(row);
+    if (family !== undefined && selectedKk.has(family)) {
+      r.outcome = 'skipped';
+      r.reason = 'same_kk';
+      return;
+    }
+    const n = waitlisted.get(row.kode_kabupaten) ?? 0;
+    if (n >= input.waitlistSize(row.kode_kabupaten, quotas.get(row.kode_kabupaten)!)) return;
+    if (family !== undefined && waitlistedKk.has(family)) {
+      r.outcome = 'skipped';
+      r.reason = 'same_kk_waitlist';
+      return;
+    }
+    waitlisted.set(row.kode_kabupaten, n + 1);
+    if (family !== undefined) waitlistedKk.add(family);
+    r.outcome = 'waitlist';
+    r.reason = 'waitlist';
+    r.waitlist_pos = n + 1;
+  });
+  return results;
+}

@@ -1,0 +1,100 @@
+/**
+ * Reads a weights file for apportionment: CSV with columns `region,weight` (any case, any
+ * order, other columns ignored), comma or semicolon separated, UTF-8 with or without BOM.
+ * Semicolon files may write decimals with a comma ("12,5"), as Excel does in Indonesian locale.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CsvError, parse } from 'csv-parse/sync';
+import { DataError } from '../errors.js';
+
+export interface RegionWeightRow {
+  region: string;
+  weight: number;
+}
+
+/** Delimiter by count in the header line (outside quotes): `;` or tab when they win, else `,`. */
+function detectDelimiter(text: string): string {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, c] of counts) if (c > counts.get(best)!) best = d;
+  return best;
+}
+
+const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** The weight as a number, or the problem with it. Refuses what a double cannot hold exactly. */
+function parseWeight(raw: string, delimiter: string): number | string {
+  let text = raw.trim();
+  if (text === '') return 'is empty';
+  if (delimiter === ';' && /^[+-]?\d+,\d+$/.test(text)) text = text.replace(',', '.');
+  if (text.startsWith('-') && NUMBER.test(text.slice(1))) return `"${raw}" is negative; weights cannot be negative`;
+  if (!NUMBER.test(text)) return `"${raw}" is not a number`;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return `"${raw}" is too large`;
+  const significant = text.replace(/e.*$/i, '').replace('.', '').replace(/^\+?0*/, '').replace(/0*$/, '');
+  if (significant.length > 15 && !(Number.isSafeInteger(value) && /^\+?\d+$/.test(text))) {
+    return `"${raw}" has more digits than can be held exactly (at most 15 significant digits)`;
+  }
+  return value;
+}
+
+/** Reads `region,weight` rows; a bad row throws a DataError naming the file, line and field. */
+export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
+  const name = basename(path);
+  const buffer = await readFile(path);
+  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
+    throw new DataError(name, 1, undefined, 'the file is UTF-16 encoded', 'save it as "CSV UTF-8"');
+  }
+  const text = buffer.toString('utf8');
+  const delimiter = detectDelimiter(text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true,
+    }) as unknown as typeof records;
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      throw new DataError(name, line, undefined, err.message.replace(/ at line \d+.*$/s, ''));
+    }
+    throw err;
+  }
+  const [head, ...rows] = records;
+  if (!head) throw new DataError(name, undefined, undefined, 'the file is empty', 'it needs a header line: region,weight');
+  const columns = head.record.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const column = (wanted: string): number => {
+    const at = columns.indexOf(wanted);
+    if (at < 0) {
+      throw new DataError(name, head.info.lines, undefined, `no "${wanted}" column (found: ${head.record.join(', ')})`,
+        'the header must name the columns region and weight');
+    }
+    if (columns.indexOf(wanted, at + 1) >= 0) throw new DataError(name, head.info.lines, wanted, `the column "${wanted}" appears twice`);
+    return at;
+  };
+  const regionAt = column('region');
+  const weightAt = column('weight');
+  const seen = new Map<string, number>();
+  const out: RegionWeightRow[] = [];
+  for (const { record, info } of rows) {
+    const line = info.lines;
+    const region = (record[regionAt] ?? '').trim();
+    if (region === '') throw new DataError(name, line, 'region', record[regionAt] === undefined ? 'is missing' : 'is empty');
+    const first = seen.get(region);
+    if (first !== undefined) throw new DataError(name, line, 'region', `"${region}" appears again (first on line ${first})`);
+    seen.set(region, line);
+    const raw = record[weightAt];
+    if (raw === undefined) throw new DataError(name, line, 'weight', 'is missing');
+    const weight = parseWeight(raw, delimiter);
+    if (typeof weight === 'string') throw new DataError(name, line, 'weight', weight);
+    out.push({ region, weight });
+  }
+  if (out.length === 0) throw new DataError(name, undefined, undefined, 'no weights: the file has a header but no rows');
+  return out;
+}
