@@ -14,38 +14,39 @@ export interface Pool {
   rubric: { version: string; sha256: string } | null;
 }
 
-interface Raw extends Omit<PoolRow, 'pkh'> {
-  rubric_version: string;
-  rubric_sha256: string;
-}
+type Raw = [number, string, string | null, string, number, number | null, string | null, string, 'L' | 'P' | null];
 
 export function loadPool(db: Db, tahun: number): Pool {
+  const rubrics = db.prepare(`
+    SELECT DISTINCT s.rubric_version AS version, s.rubric_sha256 AS sha256
+    FROM applications a JOIN scores s ON s.application_id = a.id AND s.eligible = 1
+    WHERE a.tahun = ? ORDER BY 1, 2`).all(tahun) as { version: string; sha256: string }[];
+  if (rubrics.length > 1) {
+    throw new UepError(`the ${tahun} scores come from ${rubrics.length} different rubrics (${rubrics.map((r) => r.version).join(', ')}): they cannot be ranked together`,
+      'score every application of the year again with one rubric, then allocate');
+  }
+  const activeNik = new Set(db.prepare(`SELECT nik FROM pkh_members WHERE aktif = 1`).pluck().all() as string[]);
+  const activeKk = new Set(db.prepare(`SELECT no_kk FROM pkh_members WHERE aktif = 1 AND no_kk IS NOT NULL AND no_kk <> ''`).pluck().all() as string[]);
+  // Raw arrays, not objects: the pool can hold 200k rows.
   const raws = db.prepare(`
-    SELECT a.id AS application_id, a.nik, p.no_kk, p.kode_kabupaten, s.total_score, p.desil,
-           a.tanggal_daftar, COALESCE(asm.jenis_usaha_disepakati, a.jenis_usaha) AS jenis_usaha,
-           p.jenis_kelamin, s.rubric_version, s.rubric_sha256
+    SELECT a.id, a.nik, p.no_kk, p.kode_kabupaten, s.total_score, p.desil, a.tanggal_daftar,
+           COALESCE(asm.jenis_usaha_disepakati, a.jenis_usaha), p.jenis_kelamin
     FROM applications a
     JOIN scores s ON s.application_id = a.id AND s.eligible = 1
     JOIN persons p ON p.nik = a.nik
     LEFT JOIN assessments asm ON asm.application_id = a.id
     WHERE a.tahun = ?
-    ORDER BY a.id`).all(tahun) as Raw[];
-  const rubrics = new Map<string, { version: string; sha256: string }>();
-  for (const r of raws) rubrics.set(r.rubric_sha256, { version: r.rubric_version, sha256: r.rubric_sha256 });
-  if (rubrics.size > 1) {
-    const versions = [...rubrics.values()].map((r) => r.version).sort().join(', ');
-    throw new UepError(`the ${tahun} scores come from ${rubrics.size} different rubrics (${versions}): they cannot be ranked together`,
-      'score every application of the year again with one rubric, then allocate');
-  }
-  const activeNik = new Set(db.prepare(`SELECT nik FROM pkh_members WHERE aktif = 1`).pluck().all() as string[]);
-  const activeKk = new Set(db.prepare(`SELECT no_kk FROM pkh_members WHERE aktif = 1 AND no_kk IS NOT NULL AND no_kk <> ''`).pluck().all() as string[]);
-  const rows = raws.map(({ rubric_version: _v, rubric_sha256: _s, ...r }): PoolRow => ({
-    ...r,
-    no_kk: r.no_kk && r.no_kk.trim() !== '' ? r.no_kk : null,
-    tanggal_daftar: r.tanggal_daftar && r.tanggal_daftar.trim() !== '' ? r.tanggal_daftar : null,
-    pkh: activeNik.has(r.nik) || (r.no_kk !== null && activeKk.has(r.no_kk)),
-  }));
-  return { tahun, rows, rubric: rubrics.values().next().value ?? null };
+    ORDER BY a.id`).raw().all(tahun) as Raw[];
+  const rows = raws.map(([application_id, nik, kk, kode_kabupaten, total_score, desil, tanggal, jenis_usaha, jenis_kelamin]): PoolRow => {
+    const no_kk = kk && kk.trim() !== '' ? kk : null;
+    return {
+      application_id, nik, no_kk, kode_kabupaten, total_score, desil,
+      pkh: activeNik.has(nik) || (no_kk !== null && activeKk.has(no_kk)),
+      tanggal_daftar: tanggal && tanggal.trim() !== '' ? tanggal : null,
+      jenis_usaha, jenis_kelamin,
+    };
+  });
+  return { tahun, rows, rubric: rubrics[0] ?? null };
 }
 
 /** The year to allocate when none is given: the latest year with applications, else this year. */

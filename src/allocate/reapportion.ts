@@ -1,8 +1,10 @@
 /**
- * Regency quotas with re-apportionment: the method splits the slots; a regency that cannot use
- * its quota keeps what it can use, and the slots it releases are apportioned by the same method
- * (same weights) over the regencies that can still take more, round after round, until every
- * slot is placed or no regency can take any. Quotas only ever grow after the first round.
+ * Regency quotas with re-apportionment. The method splits the slots; a regency that cannot use
+ * its quota (fewer eligible families, or --max) is fixed at what it can use, and the slots left
+ * are apportioned again by the same method, from scratch, over the regencies not fixed — round
+ * after round until every quota fits or no regency can take more. The result is the method with
+ * each regency's capacity as its upper bound; under a divisor method (and `equal`) no regency
+ * ever loses slots in a round, and one more slot never takes a slot from anyone.
  */
 import { apportion } from './apportion.js';
 import { exactWeights } from './exact.js';
@@ -21,39 +23,46 @@ type QuotaParams = Pick<AllocationParams, 'regions' | 'slots' | 'method' | 'min'
 
 /** `capacity`: how many slots each regency can use (distinct eligible families); absent = 0. */
 export function regencyQuotas(params: QuotaParams, capacity: ReadonlyMap<string, number>): QuotaResult {
-  const { regions, method } = params;
-  const first = apportion(regions.map((r) => ({ region: r.kode, weight: r.weight })), params.slots, {
-    method, min: params.min, max: params.max,
-  });
+  const { regions, method, min, max } = params;
+  const split = (over: readonly { kode: string; weight: string }[], slots: number) =>
+    apportion(over.map((r) => ({ region: r.kode, weight: r.weight })), slots, { method, min, max });
+  const first = split(regions, params.slots);
   const quotas = new Map(first.rows.map((r) => [r.region, r.quota]));
   const initial = new Map(quotas);
   const ties: PlanTie[] = first.ties.map((t) => ({ ...t, round: 0 }));
-  const cap = (kode: string) => Math.min(capacity.get(kode) ?? 0, params.max ?? Infinity);
-  // A zero weight means "none here" to a proportional method: such regencies take no released slots.
+  const cap = (kode: string) => Math.min(capacity.get(kode) ?? 0, max ?? Infinity);
+  // To a proportional method a zero weight means "nothing here beyond --min": never re-apportioned to.
   const exact = exactWeights(regions.map((r) => ({ region: r.kode, weight: r.weight })));
-  const zero = new Set(regions.filter((_, i) => exact[i] === 0n).map((r) => r.kode));
-  const canReceive = (r: { kode: string }) => method === 'equal' || !zero.has(r.kode);
+  const frozen = new Set(method === 'equal' ? [] : regions.filter((_, i) => exact[i] === 0n).map((r) => r.kode));
+  const fixed = new Set<string>();
   const moves: QuotaMove[] = [];
   let unused = 0;
 
   for (let round = 1; ; round++) {
     const capped = regions
-      .filter((r) => quotas.get(r.kode)! > cap(r.kode))
+      .filter((r) => !fixed.has(r.kode) && quotas.get(r.kode)! > cap(r.kode))
       .map((r) => ({ kode: r.kode, quota: quotas.get(r.kode)!, capacity: cap(r.kode), released: quotas.get(r.kode)! - cap(r.kode) }));
     if (capped.length === 0) break;
-    for (const c of capped) quotas.set(c.kode, c.capacity);
-    const released = capped.reduce((s, c) => s + c.released, 0);
-    const open = regions.filter((r) => quotas.get(r.kode)! < cap(r.kode) && canReceive(r));
-    const move: QuotaMove = { round, capped, released, to: [], unused: 0 };
-    if (open.length === 0) {
-      move.unused = released;
-      unused += released;
-    } else {
-      const next = apportion(open.map((r) => ({ region: r.kode, weight: r.weight })), released, { method });
+    for (const c of capped) {
+      fixed.add(c.kode);
+      quotas.set(c.kode, c.capacity);
+    }
+    const rest = regions.filter((r) => !fixed.has(r.kode) && !frozen.has(r.kode));
+    const before = new Map(rest.map((r) => [r.kode, quotas.get(r.kode)!]));
+    let remaining = params.slots - [...quotas].reduce((s, [kode, q]) => s + (before.has(kode) ? 0 : q), 0);
+    const move: QuotaMove = { round, capped, released: capped.reduce((s, c) => s + c.released, 0), to: [], unused: 0 };
+    const room = max === undefined ? Infinity : max * rest.length;
+    if (remaining > room || rest.length === 0) {
+      move.unused = remaining - (rest.length === 0 ? 0 : room);
+      unused += move.unused;
+      remaining -= move.unused;
+    }
+    if (rest.length > 0) {
+      const next = split(rest, remaining);
       for (const row of next.rows) {
-        if (row.quota === 0) continue;
-        quotas.set(row.region, quotas.get(row.region)! + row.quota);
-        move.to.push({ kode: row.region, slots: row.quota });
+        quotas.set(row.region, row.quota);
+        const delta = row.quota - before.get(row.region)!;
+        if (delta !== 0) move.to.push({ kode: row.region, slots: delta });
       }
       ties.push(...next.ties.map((t) => ({ ...t, round })));
     }

@@ -2,7 +2,7 @@
  * Who gets a package, in two passes over the order of merit (best first, all regencies merged):
  * 1. selection: the best applicants of each regency up to its quota, at most one per family card
  *    (no_kk) across the whole allocation — a family member of someone already selected, in any
- *    regency, is skipped (`same_kk`);
+ *    regency, is skipped (`same_kk`) and the next applicant takes the place;
  * 2. waitlist: the next best of each regency, up to its waitlist size, one per family.
  * Merging the regencies' rankings by merit means a family spread over two regencies keeps its
  * best-ranked member, whatever the order of the regency codes.
@@ -12,7 +12,8 @@ import type { PoolRow, ResultRow } from './types.js';
 export interface SelectionInput {
   /** The pool in order of merit (meritOrder). */
   ordered: readonly PoolRow[];
-  ranks: ReadonlyMap<number, number>;
+  /** Rank in its regency of each row of `ordered` (regencyRanks). */
+  ranks: Int32Array;
   quotas: ReadonlyMap<string, number>;
   waitlistSize: (kode: string, quota: number) => number;
   paket: Readonly<Record<string, number>>;
@@ -23,11 +24,11 @@ export function selectBeneficiaries(input: SelectionInput): ResultRow[] {
   const { ordered, ranks, quotas, paket } = input;
   const selectedKk = new Set<string>();
   const selected = new Map<string, number>();
-  const results: ResultRow[] = ordered.map((row) => ({
+  const results: ResultRow[] = ordered.map((row, i) => ({
     application_id: row.application_id,
     nik: row.nik,
     kode_kabupaten: row.kode_kabupaten,
-    rank: ranks.get(row.application_id)!,
+    rank: ranks[i]!,
     outcome: 'not_selected',
     reason: quotas.has(row.kode_kabupaten) ? 'below_cutoff' : 'region_not_in_weights',
     jenis_usaha: row.jenis_usaha,
@@ -37,17 +38,18 @@ export function selectBeneficiaries(input: SelectionInput): ResultRow[] {
   }));
   const kk = (row: PoolRow) => (row.no_kk && row.no_kk.trim() !== '' ? row.no_kk : undefined);
 
+  // A family member is `skipped` only where they would otherwise have had the place: lower down
+  // they are simply below the cut-off.
   ordered.forEach((row, i) => {
     const quota = quotas.get(row.kode_kabupaten);
-    if (quota === undefined) return;
+    const n = selected.get(row.kode_kabupaten) ?? 0;
+    if (quota === undefined || n >= quota) return;
     const family = kk(row);
     if (family !== undefined && selectedKk.has(family)) {
       results[i]!.outcome = 'skipped';
       results[i]!.reason = 'same_kk';
       return;
     }
-    const n = selected.get(row.kode_kabupaten) ?? 0;
-    if (n >= quota) return;
     selected.set(row.kode_kabupaten, n + 1);
     if (family !== undefined) selectedKk.add(family);
     results[i]!.outcome = 'selected';
@@ -59,17 +61,12 @@ export function selectBeneficiaries(input: SelectionInput): ResultRow[] {
   ordered.forEach((row, i) => {
     const r = results[i]!;
     if (r.outcome !== 'not_selected' || r.reason !== 'below_cutoff') return;
-    const family = kk(row);
-    if (family !== undefined && selectedKk.has(family)) {
-      r.outcome = 'skipped';
-      r.reason = 'same_kk';
-      return;
-    }
     const n = waitlisted.get(row.kode_kabupaten) ?? 0;
     if (n >= input.waitlistSize(row.kode_kabupaten, quotas.get(row.kode_kabupaten)!)) return;
-    if (family !== undefined && waitlistedKk.has(family)) {
+    const family = kk(row);
+    if (family !== undefined && (selectedKk.has(family) || waitlistedKk.has(family))) {
       r.outcome = 'skipped';
-      r.reason = 'same_kk_waitlist';
+      r.reason = selectedKk.has(family) ? 'same_kk' : 'same_kk_waitlist';
       return;
     }
     waitlisted.set(row.kode_kabupaten, n + 1);

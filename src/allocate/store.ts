@@ -41,7 +41,8 @@ export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric'>
     }
     const result = db.prepare(`INSERT INTO allocation_results (run_id, application_id, nik, kode_kabupaten, rank, outcome, reason, jenis_usaha, package_value, total_score, waitlist_pos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const r of plan.results) {
+    // In key order: appending to the primary key's B-tree is several times faster than random inserts.
+    for (const r of [...plan.results].sort((a, b) => a.application_id - b.application_id)) {
       result.run(runId, r.application_id, r.nik, r.kode_kabupaten, r.rank, r.outcome, r.reason, r.jenis_usaha, r.package_value, r.total_score, r.waitlist_pos);
     }
     const move = db.prepare(`INSERT INTO allocation_moves (run_id, kind, detail_json, operator, created_at) VALUES (?, ?, ?, NULL, ?)`);
@@ -77,6 +78,11 @@ export function runMoves(db: Db, runId: number, kind?: MoveRow['kind']): MoveRow
 export function currentRun(db: Db, tahun: number): RunRow | undefined {
   return db.prepare(`SELECT * FROM allocation_runs WHERE tahun = ?
     ORDER BY status = 'final' DESC, id DESC LIMIT 1`).get(tahun) as RunRow | undefined;
+}
+
+/** The latest year with an allocation run that year in which this NIK applied; null when none. */
+export function latestTahunOf(db: Db, nik: string): number | null {
+  return db.prepare(`SELECT max(r.tahun) FROM applications a JOIN allocation_runs r ON r.tahun = a.tahun WHERE a.nik = ?`).pluck().get(nik) as number | null;
 }
 
 export function listRuns(db: Db, tahun?: number): RunRow[] {

@@ -25,6 +25,8 @@ export function summarise(
   };
   for (const r of params.regions) entry(r.kode);
   let skipped = 0;
+  let women = 0;
+  let pkh = 0;
   for (const r of results) {
     const e = entry(r.kode_kabupaten);
     e.eligible += 1;
@@ -34,8 +36,14 @@ export function summarise(
     const row = byId.get(r.application_id)!;
     e.selected += 1;
     e.package_total += r.package_value;
-    if (row.jenis_kelamin === 'P') e.women += 1;
-    if (row.pkh) e.pkh += 1;
+    if (row.jenis_kelamin === 'P') {
+      e.women += 1;
+      women += 1;
+    }
+    if (row.pkh) {
+      e.pkh += 1;
+      pkh += 1;
+    }
     if (e.cutoff_score === null || r.total_score < e.cutoff_score) e.cutoff_score = r.total_score;
   }
   const list = [...regencies.values()].sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0)).map(({ women, pkh, ...e }) => ({
@@ -44,16 +52,19 @@ export function summarise(
     pkh_share: e.selected > 0 ? pkh / e.selected : null,
   }));
   const sum = (f: (e: RegencyPlan) => number) => list.reduce((s, e) => s + f(e), 0);
+  const selected = sum((e) => e.selected);
   return {
     regencies: list,
     totals: {
       slots: params.slots,
       eligible: sum((e) => e.eligible),
-      selected: sum((e) => e.selected),
+      selected,
       waitlisted: sum((e) => e.waitlisted),
       skipped_same_kk: skipped,
       unused: quotas.unused,
       package_total: sum((e) => e.package_total),
+      women_share: selected > 0 ? women / selected : null,
+      pkh_share: selected > 0 ? pkh / selected : null,
     },
   };
 }

@@ -61,15 +61,16 @@ export interface ResultRow {
 
 /**
  * One round of re-apportionment: regencies whose quota exceeds what they can use (their eligible
- * applicants from distinct families, or --max) are capped, and the released slots are apportioned
- * by the same method over the regencies that can still take more.
+ * applicants from distinct families, or --max) are fixed at that, and the remaining slots are
+ * apportioned again by the same method over the regencies not fixed.
  */
 export interface QuotaMove {
   round: number;
   capped: { kode: string; quota: number; capacity: number; released: number }[];
   released: number;
+  /** How each other regency's quota changed in this round (never negative under divisor methods). */
   to: { kode: string; slots: number }[];
-  /** Released slots no regency could take: the pool is exhausted. */
+  /** Slots no regency could take: the pool is exhausted (or every regency is at --max). */
   unused: number;
 }
 
@@ -102,6 +103,8 @@ export interface AllocationTotals {
   /** Slots no regency could use: the pool ran out. */
   unused: number;
   package_total: number;
+  women_share: number | null;
+  pkh_share: number | null;
 }
 
 export interface AllocationPlan {

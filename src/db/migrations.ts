@@ -22,8 +22,9 @@ export const MIGRATIONS: string[] = [
     finished_at TEXT
   );
 
+  -- nik is unique through a separate index (not PRIMARY KEY) so a bulk load can build it afterwards.
   CREATE TABLE persons (
-    nik TEXT PRIMARY KEY CHECK (length(nik) = 16),
+    nik TEXT NOT NULL CHECK (length(nik) = 16),
     no_kk TEXT,
     nama TEXT NOT NULL,
     jenis_kelamin TEXT CHECK (jenis_kelamin IN ('L', 'P')),
@@ -44,6 +45,7 @@ export const MIGRATIONS: string[] = [
     changed_batch_id INTEGER NOT NULL REFERENCES import_batches(id),
     departed_batch_id INTEGER REFERENCES import_batches(id)
   );
+  CREATE UNIQUE INDEX persons_nik ON persons (nik);
   CREATE INDEX persons_kabupaten ON persons (kode_kabupaten, in_dtks);
   CREATE INDEX persons_no_kk ON persons (no_kk);
 
@@ -63,7 +65,7 @@ export const MIGRATIONS: string[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
   CREATE TABLE pkh_members (
-    nik TEXT PRIMARY KEY CHECK (length(nik) = 16),
+    nik TEXT NOT NULL CHECK (length(nik) = 16),
     nama TEXT,
     no_kk TEXT,
     id_keluarga TEXT,
@@ -80,9 +82,11 @@ export const MIGRATIONS: string[] = [
     first_batch_id INTEGER NOT NULL REFERENCES import_batches(id),
     changed_batch_id INTEGER NOT NULL REFERENCES import_batches(id)
   );
+  CREATE UNIQUE INDEX pkh_members_nik ON pkh_members (nik);
   `,
 
-  // 2: applications, assessments, scores, earlier recipients (issue 3).
+  // 2: applications, assessments, scores, the rubrics scores were computed with, earlier
+  // recipients (issue 3). Imported rows carry first/changed_batch_id and warnings (src/import/).
   `
   CREATE TABLE applications (
     id INTEGER PRIMARY KEY,
@@ -101,19 +105,26 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX applications_tahun ON applications (tahun);
 
+  -- One per application: the interview's (or a paper/ODK form's) answers, keyed by rubric question id.
   CREATE TABLE assessments (
     id INTEGER PRIMARY KEY,
     application_id INTEGER NOT NULL UNIQUE REFERENCES applications(id),
+    nik TEXT NOT NULL,
     answers_json TEXT NOT NULL,
     jenis_usaha_disepakati TEXT NOT NULL
       CHECK (jenis_usaha_disepakati IN ('makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel')),
     assessor TEXT NOT NULL,
     tanggal TEXT NOT NULL,
     source TEXT NOT NULL CHECK (source IN ('interview', 'import')),
-    batch_id INTEGER REFERENCES import_batches(id),
+    rubric_version TEXT,
+    warnings TEXT,
+    first_batch_id INTEGER REFERENCES import_batches(id),
+    changed_batch_id INTEGER REFERENCES import_batches(id),
     created_at TEXT NOT NULL
   );
 
+  -- breakdown_json holds the facts the score was computed from (age, desil, PKH …) and the points:
+  -- with the rubric kept in rubrics, every score can be recomputed and explained later.
   CREATE TABLE scores (
     application_id INTEGER PRIMARY KEY REFERENCES applications(id),
     eligible INTEGER NOT NULL,
@@ -127,11 +138,22 @@ export const MIGRATIONS: string[] = [
     scored_at TEXT NOT NULL
   );
 
+  CREATE TABLE rubrics (
+    sha256 TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    content TEXT NOT NULL,
+    first_used_at TEXT NOT NULL
+  );
+
+  -- Recipients of earlier years from lists (uep import recipients); those of allocations made
+  -- with uep are read from the final runs' results.
   CREATE TABLE recipients (
-    nik TEXT NOT NULL,
+    nik TEXT NOT NULL CHECK (length(nik) = 16),
     tahun INTEGER NOT NULL,
-    sumber TEXT NOT NULL,
-    batch_id INTEGER REFERENCES import_batches(id),
+    sumber TEXT,
+    warnings TEXT,
+    first_batch_id INTEGER REFERENCES import_batches(id),
+    changed_batch_id INTEGER REFERENCES import_batches(id),
     PRIMARY KEY (nik, tahun)
   );
   `,
@@ -179,9 +201,10 @@ export const MIGRATIONS: string[] = [
     total_score REAL NOT NULL,
     waitlist_pos INTEGER,
     PRIMARY KEY (run_id, application_id)
-  );
-  CREATE INDEX allocation_results_nik ON allocation_results (nik);
-  CREATE INDEX allocation_results_rank ON allocation_results (run_id, kode_kabupaten, rank);
+  ) WITHOUT ROWID;
+  -- Beneficiaries by NIK; anyone else by NIK goes through applications (nik, tahun) → application_id.
+  -- (A full NIK index would cost a third of the time of storing a 200k-applicant run.)
+  CREATE INDEX allocation_results_selected_nik ON allocation_results (nik) WHERE outcome = 'selected';
 
   CREATE TABLE allocation_moves (
     id INTEGER PRIMARY KEY,
@@ -194,37 +217,61 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX allocation_moves_run ON allocation_moves (run_id, kind, id);
   `,
 
-  // 4: monitoring (issue 5).
+  // 4: monitoring (issue 5): field workers (PSM, TKSK) and the kecamatan they serve, the visit
+  // plan of a final run (grant date, months, who visits whom), and the visit reports.
   `
   CREATE TABLE monitors (
     id TEXT PRIMARY KEY,
     nama TEXT NOT NULL,
     peran TEXT NOT NULL CHECK (peran IN ('PSM', 'TKSK')),
-    kode_kabupaten TEXT,
-    kode_kecamatan TEXT,
-    kecamatan TEXT NOT NULL
+    no_hp TEXT,
+    -- 0: absent from the latest roster; kept because plans and visits name them.
+    aktif INTEGER NOT NULL DEFAULT 1,
+    batch_id INTEGER REFERENCES import_batches(id)
   );
 
-  CREATE TABLE visit_plans (
-    run_id INTEGER NOT NULL REFERENCES allocation_runs(id),
-    nik TEXT NOT NULL,
+  CREATE TABLE monitor_areas (
     monitor_id TEXT NOT NULL REFERENCES monitors(id),
-    bulan_ke INTEGER NOT NULL,
-    tanggal_rencana TEXT NOT NULL,
-    PRIMARY KEY (run_id, nik, bulan_ke)
+    kode_kabupaten TEXT NOT NULL,
+    kode_kecamatan TEXT NOT NULL,
+    kecamatan TEXT NOT NULL,
+    PRIMARY KEY (monitor_id, kode_kecamatan)
   );
+  CREATE INDEX monitor_areas_kecamatan ON monitor_areas (kode_kecamatan);
+
+  CREATE TABLE monitor_plans (
+    run_id INTEGER PRIMARY KEY REFERENCES allocation_runs(id),
+    tanggal_hibah TEXT NOT NULL,
+    bulan_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  -- Who visits whom; monitor_id NULL: no active field worker serves the beneficiary's kecamatan.
+  CREATE TABLE visit_assignments (
+    run_id INTEGER NOT NULL REFERENCES monitor_plans(run_id),
+    nik TEXT NOT NULL,
+    monitor_id TEXT REFERENCES monitors(id),
+    PRIMARY KEY (run_id, nik)
+  );
+  CREATE INDEX visit_assignments_monitor ON visit_assignments (monitor_id);
 
   CREATE TABLE visits (
     id INTEGER PRIMARY KEY,
-    nik TEXT NOT NULL,
+    nik TEXT NOT NULL CHECK (length(nik) = 16),
     tanggal_kunjungan TEXT NOT NULL,
     petugas TEXT NOT NULL,
     status_usaha TEXT NOT NULL CHECK (status_usaha IN ('berjalan', 'kesulitan', 'berhenti', 'pindah_usaha')),
-    omzet_bulanan INTEGER,
+    omzet_bulanan INTEGER CHECK (omzet_bulanan >= 0),
+    -- Codes joined by ',' in a fixed order (see src/monitor/visit-values.ts).
     kendala TEXT,
     tindak_lanjut TEXT,
     rujukan TEXT,
-    batch_id INTEGER REFERENCES import_batches(id),
+    warnings TEXT,
+    sumber TEXT NOT NULL CHECK (sumber IN ('import', 'record')),
+    first_batch_id INTEGER REFERENCES import_batches(id),
+    changed_batch_id INTEGER REFERENCES import_batches(id),
+    recorded_at TEXT NOT NULL,
     UNIQUE (nik, tanggal_kunjungan)
   );
   `,

@@ -59,8 +59,9 @@ function migrate(db: Db, path: string): void {
   if (current === SCHEMA_VERSION) return;
   if (db.readonly) throw new DatabaseError(`${path} needs a schema upgrade; open it once without read-only`);
   // One transaction for all pending steps: a failure leaves the previous version intact.
+  // Read the version again under the write lock: another process may have migrated meanwhile.
   db.transaction(() => {
-    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = schemaVersion(db); v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

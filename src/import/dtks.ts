@@ -171,14 +171,15 @@ export const DTKS_IMPORT: ImportKind<DtksImportOptions> = {
   },
   onInsert: { in_dtks: '1' },
   onUpdate: { set: 'in_dtks = 1, departed_batch_id = NULL', changedWhen: 'persons.in_dtks = 0' },
-  afterMerge({ db, stageTable, batchId, snapshot }): Record<string, number> {
-    if (!snapshot) return {};
+  afterMerge({ db, rowsOfFile, seenTable, batchId, snapshot }): Record<string, number> {
+    if (!snapshot || !seenTable) return snapshot ? { departed: 0 } : {};
     // A complete extract of the regencies it covers: whoever of them is absent has left DTKS.
     const departed = db.prepare(`
       UPDATE persons SET in_dtks = 0, departed_batch_id = ?
       WHERE in_dtks = 1
-        AND kode_kabupaten IN (SELECT DISTINCT kode_kabupaten FROM ${stageTable} WHERE accepted = 1)
-        AND NOT EXISTS (SELECT 1 FROM ${stageTable} s WHERE s.nik = persons.nik)`).run(batchId).changes;
+        AND kode_kabupaten IN (SELECT DISTINCT kode_kabupaten FROM temp.uep_stage)
+        AND nik NOT IN (${rowsOfFile})
+        AND nik NOT IN (SELECT nik FROM ${seenTable})`).run(batchId).changes;
     return { departed };
   },
 };

@@ -10,7 +10,10 @@ export type RowValidator = (fields: string[]) => RowResult;
 
 export interface ImportContext {
   db: Db;
-  stageTable: string;
+  /** SQL selecting the `nik` of every accepted row of this file. */
+  rowsOfFile: string;
+  /** Temp table of NIKs on rejected rows (staged imports only): still present in the extract. */
+  seenTable?: string;
   batchId: number;
   snapshot: boolean;
 }

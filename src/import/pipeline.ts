@@ -1,13 +1,16 @@
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
-import { openCsv, type CsvEncoding } from '../csv/reader.js';
-import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
+import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
-import { NikSet } from './nik-set.js';
+import { mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
+import { WORKER_KINDS } from './registry.js';
 import { RejectsWriter } from './rejects.js';
 import { Stage } from './stage.js';
+import { openValidated, type ValidatedSource } from './validated.js';
+import { openValidatedInWorker } from './worker-source.js';
 
 export interface ImportOptions {
   encoding?: CsvEncoding;
@@ -23,6 +26,8 @@ export interface ImportOptions {
   onProgress?: (progress: { rows: number; bytesRead: number; totalBytes: number }) => void;
   /** How many rejected lines the summary names when there is no rejects file. */
   sampleRejects?: number;
+  /** Files at least this big are parsed in a worker thread (default 4 MB). */
+  workerMinBytes?: number;
 }
 
 export interface ImportSummary {
@@ -62,131 +67,101 @@ export class ImportInterruptedError extends UepError {
   }
 }
 
-function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
+
+/** Parse in a worker when the file is big and the kind's validation needs no database. */
+async function openSource<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+  let size = 0;
+  try {
+    const { statSync } = await import('node:fs');
+    size = statSync(file).size;
+  } catch {
+    // openValidated reports a missing file properly
+  }
+  const useWorker = WORKER_KINDS[kind.kind] === (kind as unknown) && existsSync(WORKER_FILE)
+    && size >= (options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES);
+  return useWorker ? openValidatedInWorker(kind.kind, file, options) : openValidated(db, file, kind, options);
 }
 
-/** Streams a file through a kind's validator into staging, then merges it in one transaction. */
+/**
+ * Imports one file for a kind, as one transaction. Into an empty table the rows go straight in
+ * (indexes rebuilt after); otherwise they are staged in a temp table and merged by one sorted upsert.
+ */
 export async function runImport<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
-  const hash = createHash('sha256');
-  const name = basename(file);
-  const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
-  const mapping: HeaderMapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
-  kind.checkColumns(name, mapping, options);
-  if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
-  const validate = kind.validator(mapping, options, db);
-  const width = source.header.length;
-
+  const source = await openSource(db, file, kind, options);
   const summary: ImportSummary = {
-    kind: kind.kind, file: name, sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: !!options.snapshot,
+    kind: kind.kind, file: basename(file), sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: !!options.snapshot,
     read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blank: 0,
     reasons: {}, warnings: {}, first_rejects: [], rejects_file: options.rejectsPath ?? null,
   };
   const sampleSize = options.sampleRejects ?? 5;
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
-  const stage = new Stage(db, [...kind.columns, 'warnings']);
-  const seen = new NikSet();
-  const reject = (line: number, reason: string, fields: string[], nik?: string) => {
-    summary.rejected++;
-    bump(summary.reasons, reason);
-    if (summary.first_rejects.length < sampleSize) summary.first_rejects.push({ line, reason });
-    rejects?.add(line, reason, fields);
-    // A person whose row was rejected is still in the extract: a snapshot must not mark them departed.
-    if (nik) stage.add(line, false, [nik, ...Array<null>(kind.columns.length).fill(null)]);
-  };
+  const columns = [...kind.columns, 'warnings'];
 
+  // An empty table is filled directly inside one write transaction held for the whole read. Its
+  // unique NIK index is dropped meanwhile, which foreign keys pointing at it would refuse: they are
+  // off for that transaction only (nothing can point at rows of a table that was empty).
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  db.exec('BEGIN IMMEDIATE');
+  let open = true;
+  const bulk = (db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${kind.table})`).pluck().get() as number) === 1;
+  if (!bulk) {
+    db.exec('ROLLBACK');
+    open = false;
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
+  const stage = new Stage(db, columns);
+  let batchId = bulk ? recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt) : 0;
+  const loader = bulk ? bulkInsert(db, kind, options, columns, batchId) : undefined;
   try {
     for await (const batch of source.batches()) {
-      if (options.signal?.aborted) throw new ImportInterruptedError(name, summary.read);
-      stage.batch(() => {
-        for (const record of batch) {
-          const fields = record.fields;
-          if (fields.every((f) => f.trim() === '')) {
-            summary.blank++;
-            continue;
-          }
-          summary.read++;
-          // Short rows are padded (Excel drops trailing empty cells); surplus cells must be empty,
-          // else the row is misaligned (e.g. an unquoted delimiter inside an address).
-          if (fields.length < width) for (let i = fields.length; i < width; i++) fields.push('');
-          else if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
-            reject(record.line, 'column_count', fields);
-            continue;
-          }
-          const result = validate(fields);
-          if (!result.ok) {
-            reject(record.line, result.reason, fields, result.nik);
-            continue;
-          }
-          const nik = result.values[0] as string;
-          if (!seen.add(nik)) {
-            reject(record.line, kind.duplicateReason ?? 'nik_duplicate', fields);
-            continue;
-          }
-          for (const w of result.warnings) bump(summary.warnings, w);
-          result.values.push(result.warnings.length > 0 ? JSON.stringify(result.warnings) : null);
-          stage.add(record.line, true, result.values);
-        }
-      });
-      options.onProgress?.({ rows: summary.read, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
+      if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
+      summary.read += batch.read;
+      summary.blank += batch.blank;
+      for (const r of batch.rejected) {
+        summary.rejected++;
+        summary.reasons[r.reason] = (summary.reasons[r.reason] ?? 0) + 1;
+        if (summary.first_rejects.length < sampleSize) summary.first_rejects.push({ line: r.line, reason: r.reason });
+        rejects?.add(r.line, r.reason, r.fields);
+      }
+      for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
+      if (loader) loader.add(batch.rows);
+      else stage.add(batch.rows, batch.seen);
+      options.onProgress?.({ rows: summary.read, bytesRead: batch.bytesRead, totalBytes: source.totalBytes });
     }
-    stage.flush();
-    summary.sha256 = hash.digest('hex');
+    summary.sha256 = source.sha256();
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
-    if (options.signal?.aborted) throw new ImportInterruptedError(name, summary.read);
-    merge(db, kind, options, stage, summary, startedAt, mapping);
+    if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
+    if (!open) {
+      db.exec('BEGIN IMMEDIATE');
+      open = true;
+      batchId = recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt);
+    }
+    const counts: MergeCounts = loader
+      ? loader.finish()
+      : mergeStage(db, kind, options, stage, source.mapping, batchId);
+    Object.assign(summary, counts);
+    summary.unchanged = summary.read - summary.rejected - summary.inserted - summary.updated;
+    summary.batch_id = options.dryRun ? null : batchId;
+    db.prepare(`UPDATE import_batches SET sha256 = ?, read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, departed = ?,
+      summary_json = ?, finished_at = ? WHERE id = ?`).run(
+      summary.sha256, summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected, Number(summary.departed ?? 0),
+      JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank }), new Date().toISOString(), batchId,
+    );
+    // A dry run does all the work, then rolls it back: its counts are the real ones.
+    db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+    open = false;
     rejects?.commit();
     return summary;
   } catch (err) {
     rejects?.abort();
     throw err;
   } finally {
+    if (open) db.exec('ROLLBACK');
+    db.pragma(`foreign_keys = ${foreignKeys}`);
     stage.drop();
-  }
-}
-
-/** Sentinel to roll a dry run back after computing its real counts. */
-class DryRunRollback extends Error {}
-
-function merge<O extends ImportOptions>(
-  db: Db, kind: ImportKind<O>, options: O, stage: Stage, summary: ImportSummary, startedAt: string, mapping: HeaderMapping,
-): void {
-  const cols = [...kind.columns, 'warnings'];
-  const insertExtra = Object.entries(kind.onInsert ?? {});
-  const key = kind.conflictKey ?? ['nik'];
-  const covered = new Set([...(kind.coveredColumns?.(mapping) ?? cols), 'warnings']);
-  const updates = cols.filter((c) => !key.includes(c) && covered.has(c));
-  const sql = `
-    INSERT INTO ${kind.table} (${cols.join(', ')}, first_batch_id, changed_batch_id${insertExtra.map(([c]) => `, ${c}`).join('')})
-    SELECT ${cols.join(', ')}, @batch, @batch${insertExtra.map(([, v]) => `, ${v}`).join('')}
-    FROM ${stage.table} WHERE accepted = 1 ORDER BY nik
-    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')},
-      changed_batch_id = excluded.changed_batch_id${kind.onUpdate ? `, ${kind.onUpdate.set}` : ''}
-    WHERE ${updates.map((c) => `${kind.table}.${c} IS NOT excluded.${c}`).join(' OR ')}${kind.onUpdate ? ` OR ${kind.onUpdate.changedWhen}` : ''}`;
-  const count = db.prepare(`SELECT count(*) FROM ${kind.table}`).pluck();
-  try {
-    db.transaction(() => {
-      const batchId = Number(db.prepare(
-        `INSERT INTO import_batches (kind, file_name, sha256, snapshot, started_at) VALUES (?, ?, ?, ?, ?)`,
-      ).run(kind.kind, summary.file, summary.sha256, options.snapshot ? 1 : 0, startedAt).lastInsertRowid);
-      if (options.snapshot) stage.indexBy('nik');
-      const before = count.get() as number;
-      const changes = db.prepare(sql).run({ batch: batchId }).changes;
-      const after = count.get() as number;
-      summary.inserted = after - before;
-      summary.updated = changes - summary.inserted;
-      summary.unchanged = summary.read - summary.rejected - changes;
-      Object.assign(summary, kind.afterMerge?.({ db, stageTable: stage.table, batchId, snapshot: !!options.snapshot }, options) ?? {});
-      summary.batch_id = options.dryRun ? null : batchId;
-      db.prepare(`UPDATE import_batches SET read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, departed = ?,
-        summary_json = ?, finished_at = ? WHERE id = ?`).run(
-        summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected, Number(summary.departed ?? 0),
-        JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank }), new Date().toISOString(), batchId,
-      );
-      if (options.dryRun) throw new DryRunRollback();
-    }).immediate();
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
   }
 }

@@ -89,11 +89,11 @@ export const PKH_IMPORT: ImportKind<DtksImportOptions> = {
     if (!mapping.index.has('nik')) throw missingColumns(file, mapping, ['nik']);
   },
   validator: pkhValidator,
-  afterMerge({ db, stageTable }) {
+  afterMerge({ db, rowsOfFile }) {
     // Kept, but counted: PKH members the DTKS data does not (or no longer) hold.
     const notInDtks = db.prepare(`
-      SELECT count(*) FROM ${stageTable} s WHERE accepted = 1
-        AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.nik = s.nik AND p.in_dtks = 1)`).pluck().get() as number;
+      SELECT count(*) FROM (${rowsOfFile}) s
+        WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.nik = s.nik AND p.in_dtks = 1)`).pluck().get() as number;
     return { not_in_dtks: notInDtks };
   },
 };

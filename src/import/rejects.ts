@@ -1,27 +1,25 @@
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { UepError } from '../errors.js';
+import { AtomicFile } from '../fsutil/atomic.js';
 
 /**
  * Writes rejected rows (line, reason, then the original fields) to a temporary file beside the
  * target, renamed into place only when the import finishes: never a half-written file.
  */
 export class RejectsWriter {
-  private readonly fd: number;
-  private readonly tmp: string;
+  private readonly file: AtomicFile;
 
   constructor(readonly path: string, header: string[], overwrite: boolean) {
     if (existsSync(path) && !overwrite) {
       throw new UepError(`${path} already exists`, 'choose another --rejects file, or add --force to overwrite it');
     }
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    this.fd = openSync(this.tmp, 'w', 0o600);
+    this.file = new AtomicFile(path);
     this.write(['line', 'reason', ...header]);
   }
 
   write(fields: (string | number)[]): void {
-    writeSync(this.fd, stringify([fields]));
+    this.file.write(stringify([fields]));
   }
 
   add(line: number, reason: string, fields: string[]): void {
@@ -29,12 +27,10 @@ export class RejectsWriter {
   }
 
   commit(): void {
-    closeSync(this.fd);
-    renameSync(this.tmp, this.path);
+    this.file.commit();
   }
 
   abort(): void {
-    closeSync(this.fd);
-    rmSync(this.tmp, { force: true });
+    this.file.abort();
   }
 }

@@ -28,8 +28,11 @@ export interface NikDate {
   jenisKelamin: 'L' | 'P';
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(month: number, fullYear: number): number {
-  return new Date(Date.UTC(fullYear, month, 0)).getUTCDate();
+  const leap = fullYear % 4 === 0 && (fullYear % 100 !== 0 || fullYear % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS[month - 1]!;
 }
 
 /** Digits 7–12 as a date, or undefined when they are not a valid DDMMYY (day 1–31, or 41–71 for women). */

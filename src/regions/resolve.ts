@@ -67,6 +67,23 @@ function idx(): Indexes {
   return (indexes ??= build());
 }
 
+/**
+ * Extracts repeat the same few thousand spellings a million times: remember each answer.
+ * Bounded: the cache is simply cleared when it grows past a limit.
+ */
+function memo<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
+  let cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      v = fn(key);
+      if (cache.size >= limit) cache = new Map();
+      cache.set(key, v);
+    }
+    return v as T;
+  };
+}
+
 export function allKabupaten(): Kabupaten[] {
   return reference().kabupaten;
 }
@@ -76,7 +93,9 @@ export function kabupatenByKode(kode: string): Kabupaten | undefined {
 }
 
 /** "Kota Samarinda", "SAMARINDA", "Kukar", "Kab. Paser" → the regency; undefined when not one of the ten. */
-export function kabupatenFromName(raw: string): Kabupaten | undefined {
+export const kabupatenFromName = memo(kabupatenFromNameUncached);
+
+function kabupatenFromNameUncached(raw: string): Kabupaten | undefined {
   const key = nameKey(raw);
   if (key === '') return undefined;
   return idx().kabupatenByName.get(key) ?? idx().kabupatenByName.get(stripPrefix(key, KABUPATEN_PREFIXES));
@@ -98,7 +117,16 @@ export function kabupatenFromBdt(kdprop: string, kdkab: string): Kabupaten | und
   return idx().byBps.get(`64${kab.padStart(2, '0')}`);
 }
 
+const kecamatanMemo = memo((k: string) => {
+  const sep = k.indexOf('|');
+  return kecamatanFromNameUncached(k.slice(0, sep), k.slice(sep + 1));
+});
+
 export function kecamatanFromName(kodeKabupaten: string, raw: string): Kecamatan | undefined {
+  return kecamatanMemo(`${kodeKabupaten}|${raw}`);
+}
+
+function kecamatanFromNameUncached(kodeKabupaten: string, raw: string): Kecamatan | undefined {
   const names = idx().kecamatanByName.get(kodeKabupaten);
   if (!names) return undefined;
   const key = nameKey(raw);
@@ -106,7 +134,16 @@ export function kecamatanFromName(kodeKabupaten: string, raw: string): Kecamatan
 }
 
 /** A desa/kelurahan by name, within its kecamatan when known, else when unique in the regency. */
+const desaMemo = memo((k: string) => {
+  const [kab, kec] = k.split('|', 2) as [string, string];
+  return desaFromNameUncached(kab, kec || undefined, k.slice(kab.length + kec.length + 2));
+});
+
 export function desaFromName(kodeKabupaten: string, kodeKecamatan: string | undefined, raw: string): Desa | undefined {
+  return desaMemo(`${kodeKabupaten}|${kodeKecamatan ?? ''}|${raw}`);
+}
+
+function desaFromNameUncached(kodeKabupaten: string, kodeKecamatan: string | undefined, raw: string): Desa | undefined {
   const key = nameKey(raw);
   const stripped = stripPrefix(key, DESA_PREFIXES);
   if (kodeKecamatan) {

@@ -8,7 +8,7 @@ import { hash32, Random, weightedPicker } from './random.js';
  *
  * Families: indices come in blocks of ten, each split into families of 1–5 consecutive people
  * sharing a KK, region and address; the first of a family is the kepala keluarga.
- * NIKs are unique for index < NIK_CAPACITY (see nikSerial below).
+ * NIKs are unique for index < NIK_CAPACITY (see serial() and snapDay() below).
  */
 
 export type Hubungan = 'kepala keluarga' | 'istri' | 'suami' | 'anak' | 'menantu' | 'cucu' | 'orang tua' | 'pembantu' | 'famili lain';
@@ -239,7 +239,8 @@ const ETNIS: Etnis[] = ['banjar', 'bugis', 'jawa', 'kutai', 'dayak'];
 
 const MUSLIM_L = ['Muhammad', 'Ahmad', 'Abdul Rahman', 'Rahmat', 'Hamdani', 'Fauzi', 'Rizki', 'Hendra', "Ma'ruf", "Nu'man", "Mu'min", 'Saipul', 'Rusdi', 'Ilham', 'Fadli', 'Herman', 'Yusuf', 'Ridwan', 'Zainal', 'Hasan', 'Husin', 'Syahrul', 'Ardiansyah', 'Firmansyah', 'Hairul', 'Taufik', 'Anwar', 'Jumadi', 'Abdul Gafur', 'Mahmud', 'Ismail', 'Sulaiman', 'Akhmad', 'Lukman'];
 const MUSLIM_P = ['Siti Aminah', 'Nur Aisyah', 'Rahmah', 'Fatimah', 'Hasnah', 'Normah', 'Mahmudah', "Sa'diah", "Ma'rifah", "Mar'atus Sholihah", 'Jamilah', 'Halimah', 'Nurul Hidayah', 'Salmah', 'Aisyah', 'Khadijah', 'Zainab', 'Rukayah', 'Mardiana', 'Fitriani', 'Rahmawati', 'Nurhayati', 'Maimunah', 'Rosita', 'Masitah', 'Mariam', 'Raudah'];
-const GIVEN: Record<Etnis, { L: string[]; P: string[]; second: string[] }> = {
+/** `second`: a second name for men (and women, unless `secondP` gives women's own). */
+const GIVEN: Record<Etnis, { L: string[]; P: string[]; second: string[]; secondP?: string[] }> = {
   banjar: {
     L: [...MUSLIM_L, 'Gusti Muhammad', 'Syahrani', 'Rifani', 'Anshari', 'Gazali', 'Hairani', 'Jailani', 'Fahriansyah', 'Mulkani', 'Arsyad'],
     P: [...MUSLIM_P, 'Noorhayati', 'Hairiyah', 'Jumiati', 'Rabiatul Adawiyah', 'Masrah', 'Norjannah', 'Rusmilawati', 'Noorlatifah', 'Gusti Rahmah'],
@@ -249,11 +250,13 @@ const GIVEN: Record<Etnis, { L: string[]; P: string[]; second: string[] }> = {
     L: [...MUSLIM_L, 'Andi Baso', 'Hamzah', 'Syamsuddin', 'Mappiasse', 'Lajamma', 'Sudirman', 'Hasanuddin', 'Mustari', 'Baharuddin', 'Amiruddin', 'Jamaluddin', 'Ambo Tang'],
     P: [...MUSLIM_P, 'Hasnawati', 'Haslinda', 'Kartini', 'Besse', 'Andi Nurhaedah', 'Nurhaeni', 'Hasmawati', 'Ramlah', 'Sitti Nurbaya', 'Rosmiati', 'Hasniah', 'Sitti Hawa'],
     second: ['Baso', 'Tang', 'Mappiasse', 'Lamba', 'Sompa', 'Daeng Mattola', 'Pawelloi', 'Rauf', 'Bakri', 'Said'],
+    secondP: ['Rauf', 'Bakri', 'Said', 'Nurdin', 'Hamid', 'Basri'],
   },
   jawa: {
     L: ['Sutrisno', 'Suparman', 'Wahyudi', 'Slamet Riyadi', 'Joko Susilo', 'Bambang Sutejo', 'Sugeng', 'Agus Setiawan', 'Budi Santoso', 'Eko Prasetyo', 'Teguh', 'Sumarno', 'Suyitno', 'Tukiran', 'Heru Susanto', 'Parjo', 'Sukiman', 'Gunawan', 'Dwi Cahyono', 'Muhammad', 'Ahmad'],
     P: ['Sri Wahyuni', 'Suwarni', 'Sumiati', 'Endang Lestari', 'Tri Wulandari', 'Suparmi', 'Ngatini', 'Rusmini', 'Puji Rahayu', 'Siti Maryam', 'Wartini', 'Sulastri', 'Kasmini', 'Sunarti', 'Dwi Astuti', 'Siti Aminah', 'Siti Khotijah'],
-    second: ['Santoso', 'Susanto', 'Wibowo', 'Hartono', 'Purnomo', 'Setiawan', 'Prasetyo', 'Handoko', 'Wijaya', 'Saputra', 'Ningsih', 'Rahayu'],
+    second: ['Santoso', 'Susanto', 'Wibowo', 'Hartono', 'Purnomo', 'Setiawan', 'Prasetyo', 'Handoko', 'Wijaya', 'Saputra'],
+    secondP: ['Ningsih', 'Rahayu', 'Lestari', 'Wulandari', 'Handayani', 'Susanti', 'Purwanti'],
   },
   kutai: {
     L: ['Aji Muhammad', 'Awang Ferdian', 'Rusdiansyah', 'Imansyah', 'Syahrir', 'Abdul Rasyid', 'Adji Syarifuddin', 'Masrani', 'Iskandar', 'Zulkifli', 'Hermansyah', 'Awang Darmawan', ...MUSLIM_L.slice(0, 12)],
@@ -272,7 +275,7 @@ function personName(rng: Random, etnis: Etnis, sex: 'L' | 'P', age: number, surn
   const pool = GIVEN[etnis];
   let name = rng.pick(pool[sex]);
   if (etnis === 'dayak') name += rng.chance(0.75) ? ` ${surname}` : ` ${rng.pick(pool.second)}`;
-  else if (!name.includes(' ') && rng.chance(0.45)) name += ` ${rng.pick(pool.second)}`;
+  else if (!name.includes(' ') && rng.chance(0.45)) name += ` ${rng.pick((sex === 'P' && pool.secondP) || pool.second)}`;
   if (etnis !== 'dayak' && age >= 45 && rng.chance(0.05)) name = `${sex === 'L' ? 'H.' : 'Hj.'} ${name}`;
   if (age >= 23 && age <= 58 && rng.chance(0.012)) name += rng.pick(DEGREES);
   return name;

@@ -1,0 +1,29 @@
+/**
+ * The regions an allocation apportions over: the ten regencies with equal weight, or the
+ * regencies named in a weights file (by name, common spelling or Kemendagri code), in file order.
+ */
+import { UepError } from '../errors.js';
+import { allKabupaten, kabupatenFromCode, kabupatenFromName } from '../regions/resolve.js';
+import type { RegionWeightRow } from './weights.js';
+
+export type AllocationRegion = { kode: string; weight: string };
+
+export function equalRegions(): AllocationRegion[] {
+  return allKabupaten().map((k) => ({ kode: k.kode, weight: '1' }));
+}
+
+/** Weight rows whose labels are regencies → Kemendagri codes; unknown or repeated regencies refused. */
+export function regionsFromWeights(rows: readonly RegionWeightRow[], file: string): AllocationRegion[] {
+  const seen = new Map<string, string>();
+  return rows.map((row) => {
+    const k = kabupatenFromCode(row.region, 'kemendagri') ?? kabupatenFromName(row.region);
+    if (!k) {
+      throw new UepError(`${file}: region "${row.region}" is not one of the ten regencies of Kalimantan Timur`,
+        'name each regency (e.g. Samarinda, Kutai Kartanegara, Mahakam Ulu) or give its Kemendagri code (e.g. 6472)');
+    }
+    const before = seen.get(k.kode);
+    if (before !== undefined) throw new UepError(`${file}: "${row.region}" and "${before}" are both ${k.nama}`);
+    seen.set(k.kode, row.region);
+    return { kode: k.kode, weight: String(row.weight) };
+  });
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { JENIS_USAHA_LABEL, type JenisUsaha } from '../../applicants/jenis-usaha.js';
+import { UsageError } from '../../errors.js';
+import { explain, type Explanation } from '../../explain/explain.js';
+import { parseNik } from '../../nik/nik.js';
+import { loadRubric } from '../../rubric/load.js';
+import type { CliContext } from '../context.js';
+import type { Action } from '../main.js';
+import { rubricFlag, tahunFlag } from './kind-import.js';
+import { formatBreakdown, formatRanking } from './score-format.js';
+
+const label = (j: string) => JENIS_USAHA_LABEL[j as JenisUsaha] ?? j;
+
+function render(ctx: CliContext, e: Explanation, nik: string): string {
+  const { c } = ctx;
+  const lines = [
+    `${c.bold(e.nama)} · NIK ${nik} · ${e.kabupaten} · application ${e.tahun} (${e.application.status})`,
+    `  asked for ${label(e.application.jenis_usaha)}, registered ${e.application.tanggal_daftar ?? '(no date)'}`,
+  ];
+  if (!e.assessment) return [...lines, '  not assessed yet: `uep assess` (interview) or `uep assess import <file>` (forms)'].join('\n');
+  const a = e.assessment;
+  lines.push(`  assessed ${a.tanggal} by ${a.assessor} (${a.source}); agreed business type ${label(a.jenis_usaha_disepakati)}`);
+  const s = e.score;
+  if (!s) return [...lines, '  not scored since the assessment: run `uep score`'].join('\n');
+  lines.push(c.dim(`  scored ${s.scored_at} with rubric ${s.rubric_version} (sha256 ${s.rubric_sha256.slice(0, 12)}…)`));
+  if (s.rubric_changed) lines.push(c.yellow('  the rubric file differs from the one this score was computed with: run `uep score` to apply it'));
+  if (!s.detail) {
+    lines.push(c.yellow('  the rubric of this score is not in the database: only the stored numbers can be shown'),
+      `  ${s.eligible ? 'eligible' : `not eligible (${s.reasons.join(', ')})`} · need ${s.need_score} · fit ${s.fit_score} · total ${s.total_score}`);
+    return lines.join('\n');
+  }
+  const d = s.detail;
+  lines.push('', formatBreakdown(c, { eligible: s.eligible, rules: d.rules, need: d.need, fit: d.fit, total: s.total_score }, d), '');
+  lines.push(formatRanking(c, d.ranking, e.application.jenis_usaha as JenisUsaha), '', c.bold('Answers'));
+  for (const x of d.answers) lines.push(`  ${x.text}: ${x.answer}`);
+  if (!d.consistent) lines.push(c.red('  recomputing gives other numbers than those stored: run `uep score` again'));
+  return lines.join('\n');
+}
+
+export function registerExplain(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+  program
+    .command('explain <nik>')
+    .description('why a person scored what they did: identity, every eligibility rule, every score component, the total')
+    .option('--tahun <year>', 'programme year (default: the person\'s latest application)')
+    .option('--rubric <file>', 'the current rubric, to tell whether the score is out of date (default: data/rubric.json)')
+    .option('--show-nik', 'show the full NIK (personal data)')
+    .action(run((ctx, [raw], opts) => {
+      const parsed = parseNik(String(raw));
+      if (!parsed.ok) throw new UsageError(`<nik>: not a valid NIK (${parsed.reason})`);
+      const e = explain(ctx.db(), parsed.nik, { tahun: tahunFlag(opts), rubric: loadRubric(rubricFlag(ctx, opts)) });
+      const nik = opts.showNik ? e.nik : e.nik_masked;
+      ctx.result({ ...e, nik, nik_masked: e.nik_masked });
+      ctx.show(render(ctx, e, nik));
+    }));
+}

@@ -1,0 +1,40 @@
+/**
+ * `--out reports/{date}` for cron: placeholders in an output path, expanded at run time.
+ * {date} is today's local date (YYYY-MM-DD), {time} the local time (HHMM), {run} the allocation
+ * run and {tahun} its year when the command has one.
+ */
+import { UsageError } from '../errors.js';
+
+export interface PatternValues {
+  now: Date;
+  run?: number;
+  tahun?: number;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** YYYY-MM-DD in the machine's time zone (the office's, for cron). */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export const PLACEHOLDERS = ['date', 'time', 'run', 'tahun'] as const;
+
+export function expandOutPattern(pattern: string, values: PatternValues): string {
+  return pattern.replace(/\{([^{}]*)\}/g, (whole, name: string) => {
+    switch (name) {
+      case 'date':
+        return localDate(values.now);
+      case 'time':
+        return `${pad(values.now.getHours())}${pad(values.now.getMinutes())}`;
+      case 'run':
+      case 'tahun': {
+        const v = values[name];
+        if (v === undefined) throw new UsageError(`--out ${pattern}: {${name}} has no value for this command`);
+        return String(v);
+      }
+      default:
+        throw new UsageError(`--out ${pattern}: unknown placeholder ${whole}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+    }
+  });
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Db } from '../db/open.js';
+import { UepError } from '../errors.js';
+import { openCsv } from '../csv/reader.js';
+import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
+import type { ImportKind } from './kind.js';
+import { NikSet } from './nik-set.js';
+import type { ImportOptions } from './pipeline.js';
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  fields: string[];
+}
+
+/** One batch of validated rows, in a shape that is cheap to pass between threads. */
+export interface ValidatedBatch {
+  /** Accepted rows, flattened: each row is the kind's columns then its warnings JSON. */
+  rows: unknown[];
+  rowCount: number;
+  rejected: RejectedRow[];
+  /** NIKs of rejected rows that had a valid NIK: still present in the extract (for --snapshot). */
+  seen: string[];
+  read: number;
+  blank: number;
+  bytesRead: number;
+  warnings: Record<string, number>;
+}
+
+export interface ValidatedSource {
+  file: string;
+  header: string[];
+  mapping: HeaderMapping;
+  totalBytes: number;
+  batches(): AsyncGenerator<ValidatedBatch>;
+  /** The file's sha256, once every batch has been read. */
+  sha256(): string;
+}
+
+/**
+ * Reads and validates a file for a kind: header mapping and required columns first (errors before
+ * any row), then batches of accepted rows, rejects (with the first-wins duplicate rule) and counts.
+ * Pure reading: it never writes to the database, so it can run in a worker thread.
+ */
+export async function openValidated<O extends ImportOptions>(db: Db | null, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+  const name = basename(file);
+  const hash = createHash('sha256');
+  const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
+  const mapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
+  kind.checkColumns(name, mapping, options);
+  if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
+  const validate = kind.validator(mapping, options, db as Db);
+  const width = source.header.length;
+  const duplicateReason = kind.duplicateReason ?? 'nik_duplicate';
+  let digest = '';
+
+  async function* batches(): AsyncGenerator<ValidatedBatch> {
+    const unique = new NikSet();
+    for await (const records of source.batches()) {
+      const batch: ValidatedBatch = { rows: [], rowCount: 0, rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {} };
+      const rows = batch.rows;
+      for (const record of records) {
+        const fields = record.fields;
+        if (fields.every((f) => f.trim() === '')) {
+          batch.blank++;
+          continue;
+        }
+        batch.read++;
+        // Short rows are padded (Excel drops trailing empty cells); surplus cells must be empty,
+        // else the row is misaligned (e.g. an unquoted delimiter inside an address).
+        if (fields.length < width) for (let i = fields.length; i < width; i++) fields.push('');
+        else if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
+          batch.rejected.push({ line: record.line, reason: 'column_count', fields });
+          continue;
+        }
+        const result = validate(fields);
+        if (!result.ok) {
+          batch.rejected.push({ line: record.line, reason: result.reason, fields });
+          if (result.nik) batch.seen.push(result.nik);
+          continue;
+        }
+        const values = result.values;
+        if (!unique.add(values[0] as string)) {
+          batch.rejected.push({ line: record.line, reason: duplicateReason, fields });
+          continue;
+        }
+        for (const w of result.warnings) batch.warnings[w] = (batch.warnings[w] ?? 0) + 1;
+        for (let i = 0; i < values.length; i++) rows.push(values[i]);
+        rows.push(result.warnings.length > 0 ? JSON.stringify(result.warnings) : null);
+        batch.rowCount++;
+      }
+      batch.bytesRead = source.bytesRead();
+      yield batch;
+    }
+    digest = hash.digest('hex');
+  }
+
+  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, sha256: () => digest };
+}

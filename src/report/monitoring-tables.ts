@@ -1,0 +1,25 @@
+/** The monitoring report as files: one table per section (CSV or JSON), NIKs masked. */
+import { writeBundle, type Manifest, type Table } from '../export/bundle.js';
+import type { Cell } from '../export/csv.js';
+import type { MonitoringReport } from './monitoring.js';
+
+export function monitoringTables(r: MonitoringReport): Table[] {
+  const cols = <T>(rows: T[], columns: (keyof T & string)[], name: string): Table => ({
+    name, columns, rows: rows.map((row) => columns.map((c) => row[c] as Cell)),
+  });
+  return [
+    cols(r.survival, ['dimensi', 'kelompok', 'penerima', 'dikunjungi', 'belum_dikunjungi', 'bertahan', 'berhenti', 'persen', 'selisih_poin'], 'kelangsungan'),
+    cols(r.curve, ['bulan', 'tanggal', 'dikunjungi', 'bertahan', 'persen'], 'kurva'),
+    cols(r.overdue, ['petugas', 'petugas_nama', 'id_penerima', 'nik', 'nama', 'desa', 'kecamatan', 'kunjungan_ke', 'tanggal_rencana', 'hari_terlambat', 'terlewat'], 'terlambat'),
+    cols(r.kendala, ['kendala', 'penerima', 'persen', 'kunjungan'], 'kendala'),
+    cols(r.rujukan, ['rujukan', 'penerima', 'kunjungan'], 'rujukan'),
+  ];
+}
+
+export function writeMonitoringReport(r: MonitoringReport, options: { dir: string; format?: 'csv' | 'json'; excel?: boolean; force?: boolean; now: Date }): Manifest {
+  const about = {
+    command: 'report monitoring', run: r.run, as_of: r.as_of, tanggal_hibah: r.tanggal_hibah, bulan: r.bulan, nik_masked: true,
+    old_scheme_persen: r.old_scheme_persen, overall: r.overall,
+  };
+  return writeBundle(options.dir, monitoringTables(r), about, options);
+}

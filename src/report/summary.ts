@@ -1,0 +1,59 @@
+/**
+ * `uep report summary`: the year on one screen: the pool (applications, eligible), the allocation
+ * (its final run, else the latest draft), the money, and monitoring (survival against the old
+ * scheme's 46%, overdue visits).
+ */
+import type { Db } from '../db/open.js';
+import { allocationRows } from '../export/allocation-rows.js';
+import { percent } from '../export/run.js';
+import { monitoringReport } from './monitoring.js';
+
+export interface YearSummary {
+  tahun: number;
+  pool: { pendaftar: number; eligible: number | null };
+  allocation: { run_id: number; status: string; selected: number; waitlisted: number; kabupaten: number; women_persen: number | null } | null;
+  money: { total: number; by_jenis: { jenis_usaha: string; penerima: number; nilai: number }[] } | null;
+  monitoring: {
+    as_of: string; planned: boolean; penerima: number; dikunjungi: number; bertahan: number; persen: number | null;
+    old_scheme_persen: number; selisih_poin: number | null; terlambat: number;
+  } | null;
+}
+
+export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; now: Date }): YearSummary {
+  const tahun = options.tahun
+    ?? (db.prepare(`SELECT max(tahun) FROM allocation_runs WHERE status = 'final'`).pluck().get() as number | null)
+    ?? (db.prepare(`SELECT max(tahun) FROM applications`).pluck().get() as number | null)
+    ?? options.now.getFullYear();
+  const pendaftar = db.prepare(`SELECT count(*) FROM applications WHERE tahun = ?`).pluck().get(tahun) as number;
+  const run = db.prepare(`SELECT id, status FROM allocation_runs WHERE tahun = ? ORDER BY status = 'final' DESC, id DESC LIMIT 1`)
+    .get(tahun) as { id: number; status: string } | undefined;
+  const summary: YearSummary = { tahun, pool: { pendaftar, eligible: null }, allocation: null, money: null, monitoring: null };
+  if (!run) return summary;
+
+  const rows = allocationRows(db, run.id);
+  const selected = rows.filter((r) => r.outcome === 'selected');
+  summary.pool.eligible = rows.length;
+  summary.allocation = {
+    run_id: run.id, status: run.status, selected: selected.length, waitlisted: rows.filter((r) => r.outcome === 'waitlist').length,
+    kabupaten: new Set(selected.map((r) => r.kode_kabupaten)).size,
+    women_persen: percent(selected.filter((r) => r.jenis_kelamin === 'P').length, selected.length),
+  };
+  const byJenis = new Map<string, { jenis_usaha: string; penerima: number; nilai: number }>();
+  for (const r of selected) {
+    const e = byJenis.get(r.jenis_usaha) ?? { jenis_usaha: r.jenis_usaha, penerima: 0, nilai: 0 };
+    e.penerima++;
+    e.nilai += r.package_value ?? 0;
+    byJenis.set(r.jenis_usaha, e);
+  }
+  summary.money = {
+    total: selected.reduce((s, r) => s + (r.package_value ?? 0), 0),
+    by_jenis: [...byJenis.values()].sort((a, b) => b.nilai - a.nilai || a.jenis_usaha.localeCompare(b.jenis_usaha)),
+  };
+  if (run.status !== 'final') return summary;
+  const m = monitoringReport(db, { runId: run.id, asOf: options.asOf, now: options.now });
+  summary.monitoring = {
+    as_of: m.as_of, planned: m.planned, penerima: m.overall.penerima, dikunjungi: m.overall.dikunjungi, bertahan: m.overall.bertahan,
+    persen: m.overall.persen, old_scheme_persen: m.old_scheme_persen, selisih_poin: m.overall.selisih_poin, terlambat: m.overdue.length,
+  };
+  return summary;
+}

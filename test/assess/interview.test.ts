@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplicantRow } from '../../src/applicants/list.js';
+import { runAssessment, type InterviewSession, type InterviewView } from '../../src/assess/interview.js';
+import { InterviewCancelled } from '../../src/assess/prompter.js';
+import { nik } from '../helpers.js';
+import { BUDI_ANSWERS, RUBRIC, SITI_ANSWERS, TestDb } from '../score/builders.js';
+import { CANCEL, officer, ScriptedPrompter, type Responder } from './scripted.js';
+
+const SITI = nik('6472', 5, 7, 85, 1, true);
+const BUDI = nik('6402', 1, 1, 90, 2);
+const RINA = nik('6403', 17, 8, 92, 3, true);
+
+function setup() {
+  const t = new TestDb()
+    .person({ nik: SITI, nama: 'Siti Aminah', jenis_kelamin: 'P', hubungan_keluarga: 'kepala_keluarga', status_pkh: 1 })
+    .person({ nik: BUDI, nama: 'Budi', kode_kabupaten: '6402' })
+    .person({ nik: RINA, nama: 'Rina', kode_kabupaten: '6403' });
+  const ids = { siti: t.application(SITI, 2026, 'gorengan', '2026-01-03'), budi: t.application(BUDI, 2026, 'bengkel', '2026-01-01'), rina: t.application(RINA, 2026, 'makanan', '2026-01-02') };
+  return { t, ids };
+}
+
+function session(t: TestDb, respond: Responder): { s: InterviewSession; prompter: ScriptedPrompter; views: InterviewView[] } {
+  const prompter = new ScriptedPrompter(respond);
+  const views: InterviewView[] = [];
+  const s: InterviewSession = {
+    db: t.db, rubric: RUBRIC, prompter, present: (v) => views.push(v), tahun: 2026, today: '2026-03-01', operator: 'op', now: () => new Date('2026-03-01T09:00:00Z'),
+  };
+  return { s, prompter, views };
+}
+
+const assessments = (t: TestDb) => t.db.prepare(`SELECT application_id, answers_json, jenis_usaha_disepakati, assessor, tanggal, source, rubric_version FROM assessments ORDER BY application_id`).all() as Record<string, unknown>[];
+
+describe('the interview (scripted prompts)', () => {
+  it('identity, every question, the six types ranked, the agreed type, the score, saved with assessor and date', async () => {
+    const { t, ids } = setup();
+    const { s, prompter, views } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS, {
+      override: (a) => (a.message.startsWith('Assessor') ? 'Rahmawati' : a.message.startsWith('Assessment date') ? '15-02-2026' : undefined),
+    }));
+    const out = await runAssessment(s, { nik: SITI });
+    expect(out).toEqual({ saved: [{ application_id: ids.siti, nik: SITI, jenis_usaha_disepakati: 'gorengan', eligible: true, total: 89.88 }], skipped: 0 });
+    const kinds = prompter.asked.map((a) => a.kind);
+    expect(kinds).toEqual(['confirm', 'input', 'input', 'select', 'number', 'select', 'select', 'checkbox', 'checkbox', 'checkbox', 'checkbox', 'select', 'select', 'select', 'select', 'confirm']);
+    expect(prompter.asked[0]!.message).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · asked for Gorengan');
+    // The ranking shown before the agreed type is chosen, the type asked for first among equals.
+    const ranking = views.find((v) => v.kind === 'ranking')!;
+    expect(ranking).toMatchObject({ applied: 'gorengan' });
+    const agreed = prompter.asked.find((a) => a.message === 'Agreed business type')!;
+    expect(agreed.default).toBe('gorengan');
+    expect(agreed.choices!.map((c) => c.name)[0]).toBe('Gorengan (fit 91) ← asked for');
+    expect(views.find((v) => v.kind === 'score')).toMatchObject({ result: { total: 89.88, need: { score: 88.75 } }, tanggal: '2026-02-15' });
+    expect(assessments(t)).toEqual([{
+      application_id: ids.siti, answers_json: JSON.stringify(SITI_ANSWERS), jenis_usaha_disepakati: 'gorengan', assessor: 'Rahmawati',
+      tanggal: '2026-02-15', source: 'interview', rubric_version: '2026.1',
+    }]);
+    t.close();
+  });
+
+  it('Ctrl-C at any prompt (identity, date, a question, the agreed type, the final yes) saves nothing', async () => {
+    const { t } = setup();
+    for (const at of [0, 3, 9, 14, 15]) {
+      let n = 0;
+      const { s } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS, { override: () => (n++ === at ? CANCEL : undefined) }));
+      await expect(runAssessment(s, { nik: SITI })).rejects.toBeInstanceOf(InterviewCancelled);
+      expect(assessments(t)).toEqual([]);
+    }
+    t.close();
+  });
+
+  it('saves nothing when the identity is not confirmed or the officer declines at the end', async () => {
+    const { t } = setup();
+    const no = (prefix: string): Responder => officer(RUBRIC.rubric, SITI_ANSWERS, { override: (a) => (a.message.startsWith(prefix) ? false : undefined) });
+    expect(await runAssessment(session(t, no('Is this the person')).s, { nik: SITI })).toEqual({ saved: [], skipped: 1 });
+    expect(await runAssessment(session(t, no('Save this assessment')).s, { nik: SITI })).toEqual({ saved: [], skipped: 1 });
+    expect(assessments(t)).toEqual([]);
+    t.close();
+  });
+
+  it('an agreed type other than the one asked for; a second interview replaces the first only when confirmed, and drops its score', async () => {
+    const { t, ids } = setup();
+    await runAssessment(session(t, officer(RUBRIC.rubric, SITI_ANSWERS, { jenis: 'makanan' })).s, { nik: SITI });
+    expect(assessments(t)[0]).toMatchObject({ jenis_usaha_disepakati: 'makanan' });
+    t.db.prepare(`INSERT INTO scores VALUES (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x')`).run(ids.siti);
+    // Declined: nothing changes.
+    const declined = session(t, officer(RUBRIC.rubric, BUDI_ANSWERS));
+    expect(await runAssessment(declined.s, { nik: SITI })).toEqual({ saved: [], skipped: 1 });
+    expect(declined.prompter.asked[0]!.message).toMatch(/^Already assessed on 2026-03-01 by op\. Assess again/);
+    expect(t.db.prepare(`SELECT count(*) FROM scores`).pluck().get()).toBe(1);
+    const again = officer(RUBRIC.rubric, BUDI_ANSWERS, { override: (a) => (a.message.startsWith('Already assessed') ? true : undefined) });
+    await runAssessment(session(t, again).s, { nik: SITI });
+    expect(assessments(t)[0]).toMatchObject({ answers_json: JSON.stringify(BUDI_ANSWERS), jenis_usaha_disepakati: 'gorengan' });
+    expect(t.db.prepare(`SELECT count(*) FROM scores`).pluck().get()).toBe(0);
+    t.close();
+  });
+
+  it('without a NIK: search the unassessed (by name, NIK or regency)', async () => {
+    const { t, ids } = setup();
+    const { s, prompter } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS, { override: (a) => (a.kind === 'search' ? 'rina berau' : undefined) }));
+    const out = await runAssessment(s, {});
+    expect(out.saved.map((x) => x.application_id)).toEqual([ids.rina]);
+    const search = prompter.asked[0]!;
+    expect(search.message).toContain('3 unassessed');
+    expect((search.choices as { value: ApplicantRow; name: string }[]).map((c) => c.name)).toEqual([
+      'Budi · 6402********0002 · Kutai Kartanegara · Bengkel', 'Rina · 6403********0003 · Berau · Makanan', 'Siti Aminah · 6472********0001 · Samarinda · Gorengan',
+    ]);
+    // Filtered by regency, the others are not offered.
+    const only = session(t, officer(RUBRIC.rubric, SITI_ANSWERS));
+    await runAssessment(only.s, { kabupaten: '6402' });
+    expect((only.prompter.asked[0]!.choices as unknown[]).length).toBe(1);
+    await expect(runAssessment(session(t, officer(RUBRIC.rubric, SITI_ANSWERS)).s, { kabupaten: '6402' })).rejects.toThrow('no unassessed applicants of 2026 in the chosen regency');
+    t.close();
+  });
+
+  it('--next: the unassessed in registration order, one after another, asking assessor once', async () => {
+    const { t, ids } = setup();
+    let nexts = 0;
+    const { s, prompter, views } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS, {
+      override: (a) => (a.message === 'Next applicant?' ? ++nexts < 5 : a.message.startsWith('Is this the person') && a.message.includes('Rina') ? false : undefined),
+    }));
+    const out = await runAssessment(s, { next: true });
+    expect(out.saved.map((x) => x.application_id)).toEqual([ids.budi, ids.siti]);
+    expect(out.skipped).toBe(1);
+    expect(prompter.asked.filter((a) => a.message.startsWith('Assessor')).length).toBe(1);
+    expect(views.at(-1)).toEqual({ kind: 'note', text: 'No more unassessed applicants of 2026.' });
+    t.close();
+  });
+
+  it('an unknown NIK for the year is an error before any prompt', async () => {
+    const { t } = setup();
+    const { s, prompter } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS));
+    await expect(runAssessment({ ...s, tahun: 2025 }, { nik: SITI })).rejects.toThrow('6472********0001 has no application in 2025');
+    expect(prompter.asked).toEqual([]);
+    t.close();
+  });
+});
