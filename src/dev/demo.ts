@@ -3,13 +3,16 @@
  * demo-output/, running the real `uep` binary exactly as a user would and showing each command.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/open.js';
+import { demoMonitoring } from '../sample/monitoring.js';
+import { SAMPLE } from '../sample/samples.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = resolve(ROOT, 'demo-output');
-const SAMPLE = join(ROOT, 'data', 'sample');
+const SAMPLE_DIR = join(ROOT, 'data', 'sample');
 const DB = join(OUT, 'uep.sqlite');
 const rel = (p: string) => relative(ROOT, p) || '.';
 
@@ -30,13 +33,24 @@ function uep(...args: string[]): string {
   return r.stdout;
 }
 
-const sample = (name: string) => rel(join(SAMPLE, name));
+const sample = (name: string) => rel(join(SAMPLE_DIR, name));
 const out = (name: string) => rel(join(OUT, name));
+
+/** A selected beneficiary to explain (read directly: the demo shows `uep explain`, not the query). */
+function firstSelected(tahun: number): string | undefined {
+  const db = openDatabase(DB);
+  try {
+    return db.prepare(`SELECT r.nik FROM allocation_results r JOIN allocation_runs u ON u.id = r.run_id
+      WHERE u.tahun = ? AND r.outcome = 'selected' ORDER BY r.kode_kabupaten, r.rank LIMIT 1`).pluck().get(tahun) as string | undefined;
+  } finally {
+    db.close();
+  }
+}
 
 function main(): void {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true, mode: 0o700 });
-  process.stdout.write(`uep demo: synthetic sample data from ${rel(SAMPLE)}/ into ${rel(DB)}\n`);
+  process.stdout.write(`uep demo: synthetic sample data from ${rel(SAMPLE_DIR)}/ into ${rel(DB)}\n`);
 
   // 1. The registry: a DTKS extract (comma, dirty), a BDT-style one (; + BOM + CRLF, BPS codes), PKH.
   uep('import', 'dtks', sample('dtks.csv'), '--rejects', out('rejects-dtks.csv'));
@@ -44,8 +58,28 @@ function main(): void {
   uep('import', 'pkh', sample('pkh.csv'));
   uep('status');
 
-  const reports = [out('rejects-dtks.csv'), out('rejects-bdt.csv')].filter((p) => existsSync(join(ROOT, p)));
-  process.stdout.write(`\nDone. Database: ${rel(DB)}\nReports:\n${reports.map((r) => `  ${r}`).join('\n')}\n`);
+  // 2. Candidates: earlier recipients, this year's registrations, assessment forms, scores.
+  const tahun = String(SAMPLE.tahun);
+  uep('import', 'recipients', sample('penerima-sebelumnya.csv'));
+  uep('applicants', 'import', sample('pendaftar.csv'), '--tahun', tahun, '--rejects', out('rejects-pendaftar.csv'));
+  uep('assess', 'import', sample('asesmen.csv'), '--tahun', tahun, '--rejects', out('rejects-asesmen.csv'));
+  uep('score', '--tahun', tahun);
+
+  // 3. Allocation: 1,500 packages over the ten regencies, then locked and checked.
+  uep('quota', '--slots', '1500');
+  uep('allocate', '--tahun', tahun, '--slots', '1500', '--seed', tahun);
+  uep('allocate', 'finalize', '1');
+  uep('allocate', 'verify', '1');
+  const best = firstSelected(SAMPLE.tahun);
+  if (best) uep('explain', best, '--tahun', tahun);
+
+  // 4. After the grant: field workers, visit plan, a generated visit history, exports and reports.
+  // The demo pretends the packages were handed out in September 2025, so a year of visits exists.
+  demoMonitoring(uep, { dbPath: DB, out: OUT, seed: SAMPLE.seed, tanggalHibah: '2025-09-15', asOf: SAMPLE.asOf });
+  uep('audit');
+
+  const reports = readdirSync(OUT).filter((f) => f !== 'uep.sqlite' && !f.startsWith('uep.sqlite-')).map((f) => `  ${out(f)}`);
+  process.stdout.write(`\nDone. Database: ${rel(DB)}\nReports and files:\n${reports.join('\n')}\n`);
 }
 
 main();

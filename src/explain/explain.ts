@@ -1,3 +1,4 @@
+import { allocationOutcome, type AllocationOutcomeInfo } from '../allocate/outcome.js';
 /**
  * `uep explain <nik>`: why a person scored what they did. The stored score is recomputed from
  * what it was computed with — the facts kept with it, the assessment's answers and the rubric
@@ -54,8 +55,8 @@ export interface Explanation {
   application: { id: number; jenis_usaha: string; tanggal_daftar: string | null; status: ApplicantStatus };
   assessment: { tanggal: string; assessor: string; source: string; jenis_usaha_disepakati: string } | null;
   score: ExplainedScore | null;
-  /** Rank and allocation outcome: filled in by the allocation module (src/allocate/). */
-  allocation: null;
+  /** Rank in the regency, cut-off and outcome in the year's final run (else its latest draft). */
+  allocation: AllocationOutcomeInfo | null;
 }
 
 interface ScoreRow {
@@ -79,7 +80,7 @@ export function explain(db: Db, nik: string, options: { tahun?: number; rubric?:
     application: { id: a.application_id, jenis_usaha: a.jenis_usaha, tanggal_daftar: a.tanggal_daftar, status: a.status },
     assessment: asm ? { tanggal: asm.tanggal, assessor: asm.assessor, source: asm.source, jenis_usaha_disepakati: asm.jenis_usaha_disepakati } : null,
     score: row && asm ? explainScore(db, row, JSON.parse(asm.answers_json) as Answers, a.jenis_usaha, options.rubric) : null,
-    allocation: null,
+    allocation: allocationOutcome(db, nik, tahun),
   };
 }
 

@@ -23,6 +23,8 @@ function plainOptions(options: object): Record<string, unknown> {
 export async function openValidatedInWorker(kind: string, file: string, options: object): Promise<ValidatedSource> {
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: { kind, file, options: plainOptions(options) } satisfies WorkerInput,
+    // Bounded memory whatever the file size: the worker only ever holds a few batches.
+    resourceLimits: { maxOldGenerationSizeMb: 96 },
   });
   const queue: WorkerMessage[] = [];
   let waiting: (() => void) | undefined;

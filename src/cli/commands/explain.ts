@@ -34,6 +34,7 @@ function render(ctx: CliContext, e: Explanation, nik: string): string {
   lines.push(formatRanking(c, d.ranking, e.application.jenis_usaha as JenisUsaha), '', c.bold('Answers'));
   for (const x of d.answers) lines.push(`  ${x.text}: ${x.answer}`);
   if (!d.consistent) lines.push(c.red('  recomputing gives other numbers than those stored: run `uep score` again'));
+  lines.push('', ...formatAllocation(ctx, e.allocation));
   return lines.join('\n');
 }
 
@@ -52,4 +53,21 @@ export function registerExplain(program: Command, run: (fn: Action) => (...args:
       ctx.result({ ...e, nik, nik_masked: e.nik_masked });
       ctx.show(render(ctx, e, nik));
     }));
+}
+
+function formatAllocation(ctx: CliContext, a: Explanation['allocation']): string[] {
+  const { c } = ctx;
+  if (!a) return [c.bold('Allocation'), '  no allocation run for this year yet: `uep allocate`'];
+  const lines = [
+    `${c.bold('Allocation')} run ${a.run_id} (${a.status}) · ${a.nama_kabupaten}: quota ${a.quota}, ${a.eligible} eligible`,
+    `  rank ${a.rank} of ${a.eligible} · total ${a.total_score} · cut-off ${a.cutoff_score ?? '—'}`,
+    `  outcome: ${c.bold(a.outcome)}${a.reason ? ` (${a.reason})` : ''}${a.waitlist_pos ? `, waitlist position ${a.waitlist_pos}` : ''}` +
+      `${a.package_value ? `, package Rp${a.package_value.toLocaleString('id-ID')}` : ''}`,
+  ];
+  const r = a.replaced_by ?? a.replaces;
+  if (r) {
+    lines.push(`  ${a.replaced_by ? 'replaced by' : 'took the place of'} ${r.other_nik_masked ?? '(nobody: waitlist empty)'} on ${r.at.slice(0, 10)}` +
+      ` by ${r.operator ?? 'unknown'}: ${r.reason}`);
+  }
+  return lines;
 }
