@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, uep, writeFile } from '../helpers.js';
 
-const TABLES = join(ROOT, '..', 'shared', 'data', 'apportionment');
+// Copies of ../shared/data/apportionment (see SOURCE.md there): tests never read outside the repo.
+const TABLES = join(ROOT, 'test', 'fixtures', 'apportionment');
 const METHOD: Record<string, string> = {
   largest_remainder_hare: 'hamilton', largest_remainder_droop: 'droop', sainte_lague: 'webster', dhondt: 'dhondt',
   huntington_hill: 'huntington-hill', adams: 'adams', dean: 'dean',
