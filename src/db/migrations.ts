@@ -46,7 +46,6 @@ export const MIGRATIONS: string[] = [
     departed_batch_id INTEGER REFERENCES import_batches(id)
   );
   CREATE UNIQUE INDEX persons_nik ON persons (nik);
-  CREATE INDEX persons_kabupaten ON persons (kode_kabupaten, in_dtks);
   CREATE INDEX persons_no_kk ON persons (no_kk);
 
   -- Append-only: who changed what, when. Never personal data (NIKs are masked before they get here).

@@ -24,7 +24,7 @@ export async function openValidatedInWorker(kind: string, file: string, options:
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: { kind, file, options: plainOptions(options) } satisfies WorkerInput,
     // Bounded memory whatever the file size: the worker only ever holds a few batches.
-    resourceLimits: { maxOldGenerationSizeMb: 96 },
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 },
   });
   const queue: WorkerMessage[] = [];
   let waiting: (() => void) | undefined;

@@ -78,7 +78,9 @@ function memo<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
     if (v === undefined && !cache.has(key)) {
       v = fn(key);
       if (cache.size >= limit) cache = new Map();
-      cache.set(key, v);
+      // A copy, not the key itself: a field sliced from a 1 MB chunk of the file would keep the
+      // whole chunk alive for as long as the cache lives.
+      cache.set(Buffer.from(key, 'utf8').toString('utf8'), v);
     }
     return v as T;
   };
@@ -117,13 +119,13 @@ export function kabupatenFromBdt(kdprop: string, kdkab: string): Kabupaten | und
   return idx().byBps.get(`64${kab.padStart(2, '0')}`);
 }
 
-const kecamatanMemo = memo((k: string) => {
-  const sep = k.indexOf('|');
-  return kecamatanFromNameUncached(k.slice(0, sep), k.slice(sep + 1));
-});
+/** Per regency, a memo of spelling → kecamatan (nested maps: no key strings to build per row). */
+const kecamatanMemo = new Map<string, (raw: string) => Kecamatan | undefined>();
 
 export function kecamatanFromName(kodeKabupaten: string, raw: string): Kecamatan | undefined {
-  return kecamatanMemo(`${kodeKabupaten}|${raw}`);
+  let m = kecamatanMemo.get(kodeKabupaten);
+  if (!m) kecamatanMemo.set(kodeKabupaten, (m = memo((r) => kecamatanFromNameUncached(kodeKabupaten, r))));
+  return m(raw);
 }
 
 function kecamatanFromNameUncached(kodeKabupaten: string, raw: string): Kecamatan | undefined {
@@ -134,13 +136,13 @@ function kecamatanFromNameUncached(kodeKabupaten: string, raw: string): Kecamata
 }
 
 /** A desa/kelurahan by name, within its kecamatan when known, else when unique in the regency. */
-const desaMemo = memo((k: string) => {
-  const [kab, kec] = k.split('|', 2) as [string, string];
-  return desaFromNameUncached(kab, kec || undefined, k.slice(kab.length + kec.length + 2));
-});
+const desaMemo = new Map<string, (raw: string) => Desa | undefined>();
 
 export function desaFromName(kodeKabupaten: string, kodeKecamatan: string | undefined, raw: string): Desa | undefined {
-  return desaMemo(`${kodeKabupaten}|${kodeKecamatan ?? ''}|${raw}`);
+  const scope = kodeKecamatan ?? `k${kodeKabupaten}`;
+  let m = desaMemo.get(scope);
+  if (!m) desaMemo.set(scope, (m = memo((r) => desaFromNameUncached(kodeKabupaten, kodeKecamatan, r))));
+  return m(raw);
 }
 
 function desaFromNameUncached(kodeKabupaten: string, kodeKecamatan: string | undefined, raw: string): Desa | undefined {
