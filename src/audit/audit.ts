@@ -10,6 +10,12 @@ export interface AuditEntry {
   result: Record<string, unknown>;
 }
 
+/** Commands that change data in the database: they log a 'started' line before they run. */
+export const CHANGES_DATA = new Set([
+  'import dtks', 'import pkh', 'import recipients', 'applicants import', 'assess', 'assess import', 'score',
+  'allocate', 'allocate finalize', 'allocate replace', 'monitor monitors import', 'monitor plan', 'monitor import', 'monitor record',
+]);
+
 /** Option names that only steer output or locate the database: not worth an audit line. */
 const NOISE = new Set(['db', 'json', 'quiet', 'color', 'verbose', 'yes', 'operator']);
 const LONG_DIGITS = /\d{12,}/g;
@@ -52,7 +58,12 @@ export function listAudit(db: Db, options: { since?: string; limit?: number } = 
     WHERE (@since IS NULL OR at >= @since) ORDER BY id DESC LIMIT @limit`).all({ since: options.since ?? null, limit: options.limit ?? -1 }) as {
     id: number; at: string; operator: string; command: string; params_json: string; changes: number; result_json: string;
   }[];
-  return rows.reverse().map((r) => ({
+  const entries = rows.reverse().map((r) => ({
     id: r.id, at: r.at, operator: r.operator, command: r.command, params: JSON.parse(r.params_json), changes: r.changes, result: JSON.parse(r.result_json),
   }));
+  // A 'started' line is shown only when nothing closed it: the command was killed.
+  const closed = new Set(db.prepare(`SELECT json_extract(result_json, '$.started_id') FROM audit_log WHERE json_extract(result_json, '$.started_id') IS NOT NULL`).pluck().all());
+  return entries
+    .filter((e) => e.result.status !== 'started' || !closed.has(e.id))
+    .map((e) => (e.result.status === 'started' ? { ...e, result: { ...e.result, status: 'interrupted' } } : e));
 }

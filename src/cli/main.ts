@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { auditParams, auditResult, recordAudit } from '../audit/audit.js';
+import { CHANGES_DATA, auditParams, auditResult, recordAudit } from '../audit/audit.js';
 import { DatabaseError, UepError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
@@ -28,15 +28,29 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     const ctx = new CliContext(io, opts);
     const onSigint = () => ctx.abort.abort();
     process.once('SIGINT', onSigint);
+    const path = commandPath(command);
+    const entry = () => ({ operator: ctx.operator, command: path, params: auditParams(args.slice(0, -2), command.opts()) });
     try {
-      await fn(ctx, args.slice(0, -2), opts);
-      if (ctx.auditNote) {
+      // Commands that change data leave a 'started' line first: a process killed before its final
+      // line still leaves a trail (`uep audit` shows it as interrupted).
+      const started = CHANGES_DATA.has(path) ? recordAudit(ctx.db(), { ...entry(), changes: 0, result: { status: 'started' } }) : undefined;
+      try {
+        await fn(ctx, args.slice(0, -2), opts);
+      } catch (err) {
+        if (started !== undefined) {
+          try {
+            recordAudit(ctx.db(), { ...entry(), changes: 0, result: { status: 'failed', started_id: started } });
+          } catch {
+            // the failure itself is what the user must see
+          }
+        }
+        throw err;
+      }
+      if (ctx.auditNote || started !== undefined) {
         recordAudit(ctx.db(), {
-          operator: ctx.operator,
-          command: commandPath(command),
-          params: auditParams(args.slice(0, -2), command.opts()),
-          changes: ctx.auditNote.changes,
-          result: auditResult(ctx.auditNote.result),
+          ...entry(),
+          changes: ctx.auditNote?.changes ?? 0,
+          result: { ...auditResult(ctx.auditNote?.result ?? {}), status: 'done', ...(started !== undefined ? { started_id: started } : {}) },
         });
       }
       if (ctx.exitCode) state.exitCode = ctx.exitCode;

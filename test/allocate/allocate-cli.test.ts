@@ -70,7 +70,10 @@ describe('uep allocate', () => {
     const list = JSON.parse((await uep(['allocate', 'list', '--json'], { cwd: dir })).stdout);
     expect(list.map((x: { id: number; status: string }) => [x.id, x.status])).toEqual([[1, 'final'], [2, 'draft']]);
     const audit = JSON.parse((await uep(['audit', '--json'], { cwd: dir })).stdout);
-    expect(audit.map((e: { command: string }) => e.command)).toEqual(['allocate', 'allocate', 'allocate finalize', 'allocate replace']);
+    // The refused second finalize is in the trail too, as failed.
+    expect(audit.map((e: { command: string; result: { status: string } }) => `${e.command}: ${e.result.status}`)).toEqual([
+      'allocate: done', 'allocate: done', 'allocate finalize: done', 'allocate finalize: failed', 'allocate replace: done',
+    ]);
     expect(JSON.stringify(audit)).not.toContain(niks[0]!);
   });
 

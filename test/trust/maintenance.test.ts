@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listAudit, recordAudit } from '../../src/audit/audit.js';
 import { openDb, tempDir, uep, writeFile, nik } from '../helpers.js';
 
 function people(n: number, offset = 0): string[] {
@@ -13,17 +14,21 @@ describe('audit log', () => {
     const db = join(dir, 'u.sqlite');
     const file = writeFile(dir, 'd.csv', people(3));
     await uep(['import', 'dtks', file, '--db', db, '--operator', 'analis1', '--map', `nama=nama`]);
-    await uep(['import', 'dtks', file, '--db', db, '--dry-run']); // changes nothing: not audited
-    await uep(['status', '--db', db]); // reads only
+    await uep(['import', 'dtks', file, '--db', db, '--dry-run']); // an import that changed nothing
+    await uep(['status', '--db', db]); // reads only: no line
     const r = await uep(['audit', '--db', db, '--json']);
     const entries = JSON.parse(r.stdout);
-    expect(entries).toHaveLength(1);
+    expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({
       operator: 'analis1', command: 'import dtks', changes: 3,
       params: { args: [file], map: ['nama=nama'], kode: 'kemendagri' },
-      result: { kind: 'dtks', inserted: 3, read: 3, batch_id: 1 },
+      result: { kind: 'dtks', inserted: 3, read: 3, batch_id: 1, status: 'done' },
     });
+    expect(entries[1]).toMatchObject({ command: 'import dtks', changes: 0, params: { dryRun: true }, result: { status: 'done', dry_run: true } });
     const h = openDb(db);
+    // A command killed after its 'started' line and before its last one shows as interrupted.
+    recordAudit(h, { operator: 'x', command: 'score', params: {}, changes: 0, result: { status: 'started' } });
+    expect(listAudit(h).at(-1)).toMatchObject({ command: 'score', result: { status: 'interrupted' } });
     expect(() => h.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => h.prepare(`UPDATE audit_log SET operator = 'x'`).run()).toThrow(/append-only/);
     const all = JSON.stringify(h.prepare('SELECT * FROM audit_log').all());

@@ -22,7 +22,7 @@ export function registerAudit(program: Command, run: (fn: Action) => (...args: u
       const entries = listAudit(ctx.db(), { since, limit });
       ctx.result(entries);
       ctx.show(formatTable(entries.map((e) => ({
-        id: e.id, at: e.at.replace('T', ' ').slice(0, 19), operator: e.operator, command: e.command, changes: e.changes,
+        id: e.id, at: e.at.replace('T', ' ').slice(0, 19), operator: e.operator, command: e.command, status: String(e.result.status ?? ''), changes: e.changes,
         params: JSON.stringify(e.params),
       }))));
     }));

@@ -29,7 +29,7 @@ async function importFile(ctx: CliContext, file: string, kind: ImportKind<DtksIm
     });
     bar.stop();
     reportImport(ctx, summary, (performance.now() - started) / 1000);
-    if (!summary.dry_run) ctx.audit(summary, summary.inserted + summary.updated + Number(summary.departed ?? 0));
+    ctx.audit(summary, summary.dry_run ? 0 : summary.inserted + summary.updated + Number(summary.departed ?? 0));
   } catch (err) {
     bar.stop();
     if (err instanceof ImportRejectedError) reportImport(ctx, err.summary, (performance.now() - started) / 1000);
