@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 
 export interface AuditEntry {
@@ -66,4 +67,24 @@ export function listAudit(db: Db, options: { since?: string; limit?: number } = 
   return entries
     .filter((e) => e.result.status !== 'started' || !closed.has(e.id))
     .map((e) => (e.result.status === 'started' ? { ...e, result: { ...e.result, status: 'interrupted' } } : e));
+}
+
+/**
+ * "`import dtks` started by analis1 at 13:02": the newest data-changing command that has not
+ * finished, read without waiting (WAL readers are never blocked by a writer). Undefined if unknown.
+ */
+export function runningCommand(dbPath: string): string | undefined {
+  let db: Db | undefined;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 0 });
+    const row = db.prepare(`
+      SELECT command, operator, at FROM audit_log a WHERE json_extract(result_json, '$.status') = 'started'
+        AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE json_extract(b.result_json, '$.started_id') = a.id)
+      ORDER BY id DESC LIMIT 1`).get() as { command: string; operator: string; at: string } | undefined;
+    return row ? `\`uep ${row.command}\` (started by ${row.operator} at ${row.at.replace('T', ' ').slice(0, 19)} UTC)` : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
 }

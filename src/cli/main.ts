@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CHANGES_DATA, auditParams, auditResult, recordAudit } from '../audit/audit.js';
+import { CHANGES_DATA, auditParams, auditResult, recordAudit, runningCommand } from '../audit/audit.js';
 import { DatabaseError, UepError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
@@ -8,7 +8,7 @@ import { registerCommands } from './commands/index.js';
 export type Action = (ctx: CliContext, args: unknown[], opts: Record<string, unknown>) => Promise<void> | void;
 
 /** Builds the program. Every command's action runs through `run`, which owns the context. */
-export function buildProgram(io: Io, state: { exitCode: number }): Command {
+export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string }): Command {
   const program = new Command('uep')
     .description('Usaha Ekonomi Produktif (UEP) programme tool of Dinas Sosial Provinsi Kalimantan Timur')
     .version(process.env.npm_package_version ?? '0.1.0')
@@ -26,6 +26,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     const command = args.at(-1) as Command;
     const opts = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
     const ctx = new CliContext(io, opts);
+    state.dbPath = ctx.dbPath;
     const onSigint = () => ctx.abort.abort();
     process.once('SIGINT', onSigint);
     const path = commandPath(command);
@@ -80,7 +81,7 @@ function configureRecursively(cmd: Command, io: Io): void {
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage. Never exits the process. */
 export async function runCli(argv: string[], io: Io = processIo()): Promise<number> {
-  const state = { exitCode: 0 };
+  const state: { exitCode: number; dbPath?: string } = { exitCode: 0 };
   const program = buildProgram(io, state);
   const verbose = argv.includes('--verbose');
   try {
@@ -93,8 +94,9 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
       return 2; // commander has already printed the message
     }
     if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
-      err = new DatabaseError('the database is busy: another uep command has been writing to it for too long',
-        'wait for the other import, scoring or export to finish (see `uep audit`), then run this again');
+      const holder = state.dbPath ? runningCommand(state.dbPath) : undefined;
+      err = new DatabaseError(`the database is busy: ${holder ?? 'another uep command'} has been writing to it for too long`,
+        'wait for it to finish (see `uep audit`), then run this again');
     }
     if (err instanceof UepError) {
       io.stderr.write(`uep: ${err.message}\n`);

@@ -52,6 +52,9 @@ describe('concurrent use', () => {
     extract(a, '6472', 'Samarinda', 10);
     expect((await run(['import', 'dtks', a, '--db', db, '--quiet'])).code).toBe(0);
     const holder = new Database(db, { timeout: 0 });
+    // The holder plays a long `uep score` run by another officer: its 'started' line is committed.
+    const { recordAudit } = await import('../../src/audit/audit.js');
+    recordAudit(holder, { operator: 'analis2', command: 'score', params: {}, changes: 0, result: { status: 'started' } });
     holder.exec('BEGIN IMMEDIATE');
     try {
       const { runCli } = await import('../../src/cli/main.js');
@@ -60,7 +63,7 @@ describe('concurrent use', () => {
         stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdinIsTTY: false, env: { UEP_BUSY_TIMEOUT_MS: '200' }, cwd: dir,
       });
       expect(code).toBe(1);
-      expect(stderr).toContain('the database is busy');
+      expect(stderr).toMatch(/^uep: the database is busy: `uep score` \(started by analis2 at [\d-]+ [\d:]+ UTC\) has been writing to it for too long\n/);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
