@@ -74,3 +74,12 @@ export function nik(kab: string, d: number, m: number, yy: number, serial: numbe
   const dd = woman ? d + 40 : d;
   return `${kab}01${String(dd).padStart(2, '0')}${String(m).padStart(2, '0')}${String(yy).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
 }
+
+/** Deterministic pseudo-random delays, so a failure can be replayed. */
+export function* delays(seed: number, maxMs: number): Generator<number> {
+  let x = seed;
+  for (;;) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    yield Math.floor((x / 2147483648) * maxMs);
+  }
+}

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, tempDir, uepBin } from '../helpers.js';
+import { BIN, ROOT, tempDir, uepBin, delays } from '../helpers.js';
 
 const SAMPLE = join(ROOT, 'data', 'sample');
 
@@ -22,13 +22,6 @@ function state(path: string): string {
   }
 }
 
-function* delays(seed: number, maxMs: number): Generator<number> {
-  let x = seed;
-  for (;;) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    yield Math.floor((x / 2147483648) * maxMs);
-  }
-}
 
 async function killAfter(args: string[], ms: number): Promise<void> {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, nik, tempDir, uepBin } from '../helpers.js';
+import { BIN, ROOT, nik, tempDir, uepBin, delays } from '../helpers.js';
 import { execSync } from 'node:child_process';
 
 /** Rows for Samarinda; `variant` changes desil so a second file updates as well as inserts. */
@@ -28,14 +28,6 @@ function state(path: string): string {
   }
 }
 
-/** Deterministic pseudo-random delays, so a failure can be replayed. */
-function* delays(seed: number, maxMs: number): Generator<number> {
-  let x = seed;
-  for (;;) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    yield Math.floor((x / 2147483648) * maxMs);
-  }
-}
 
 describe('SIGKILL at any moment of an import', () => {
   beforeAll(() => {
