@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
@@ -74,7 +74,6 @@ const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
 async function openSource<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
   let size = 0;
   try {
-    const { statSync } = await import('node:fs');
     size = statSync(file).size;
   } catch {
     // openValidated reports a missing file properly
@@ -113,7 +112,8 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     open = false;
     db.pragma(`foreign_keys = ${foreignKeys}`);
   }
-  const stage = new Stage(db, columns);
+  // Staging tables only when merging into rows already there.
+  const stage = bulk ? undefined : new Stage(db, columns);
   let batchId = bulk ? recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt) : 0;
   const loader = bulk ? bulkInsert(db, kind, options, columns, batchId) : undefined;
   try {
@@ -129,7 +129,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       }
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
       if (loader) loader.add(batch.rows);
-      else stage.add(batch.rows, batch.seen);
+      else stage!.add(batch.rows, batch.seen);
       options.onProgress?.({ rows: summary.read, bytesRead: batch.bytesRead, totalBytes: source.totalBytes });
     }
     summary.sha256 = source.sha256();
@@ -142,7 +142,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     }
     const counts: MergeCounts = loader
       ? loader.finish()
-      : mergeStage(db, kind, options, stage, source.mapping, batchId);
+      : mergeStage(db, kind, options, stage!, source.mapping, batchId);
     Object.assign(summary, counts);
     summary.unchanged = summary.read - summary.rejected - summary.inserted - summary.updated;
     summary.batch_id = options.dryRun ? null : batchId;
@@ -162,6 +162,6 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   } finally {
     if (open) db.exec('ROLLBACK');
     db.pragma(`foreign_keys = ${foreignKeys}`);
-    stage.drop();
+    stage?.drop();
   }
 }

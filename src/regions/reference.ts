@@ -28,15 +28,16 @@ export interface Desa {
 
 export const DATA_DIR = new URL('../../data/', import.meta.url);
 
-/** Reads one of our own reference CSVs (no quoting in them, checked by tests). */
-export function readReferenceCsv(relative: string): Record<string, string>[] {
+/** Rows of one of our own reference CSVs (no quoting in them), header row first. */
+export function readReferenceRows(relative: string): string[][] {
   const text = readFileSync(new URL(relative, DATA_DIR), 'utf8').replace(/^\uFEFF/, '');
-  const [head, ...lines] = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const keys = head!.split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? '']));
-  });
+  return text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => l.split(','));
+}
+
+/** The same rows as objects keyed by the header. */
+export function readReferenceCsv(relative: string): Record<string, string>[] {
+  const [keys, ...rows] = readReferenceRows(relative);
+  return rows.map((cells) => Object.fromEntries(keys!.map((k, i) => [k, cells[i] ?? ''])));
 }
 
 let cache: { kabupaten: Kabupaten[]; kecamatan: Kecamatan[]; desa: Desa[]; kecamatanAliases: Map<string, string> } | undefined;

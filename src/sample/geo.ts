@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readReferenceRows } from '../regions/reference.js';
+import { nameKey } from '../regions/resolve.js';
 
 /**
  * The real regions the synthetic people live in (data/regions/): the ten regencies weighted by
  * population, and the villages that exist in both the Kemendagri and the BPS lists.
  */
-export const DATA = new URL('../../data/regions/', import.meta.url);
-
-export function readCsv(name: string): string[][] {
-  const text = readFileSync(new URL(name, DATA), 'utf8').replace(/^\uFEFF/, '');
-  return text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(1).map((l) => l.split(','));
+/** Data rows (no header) of a file in data/regions/, read by the importer's own reader. */
+function readCsv(name: string): string[][] {
+  return readReferenceRows(`regions/${name}`).slice(1);
 }
 
-/** Same normalisation as the importer's region resolver: letters and digits, lower case. */
-export function regionKey(raw: string): string {
-  return raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+/** The importer's own normalisation of region names: letters and digits, lower case. */
+export const regionKey = nameKey;
 
 export interface Regency {
   /** Kemendagri code (inside NIKs). */
