@@ -4,7 +4,7 @@
  * file can be imported again); a different one for the same person and year is already_registered.
  */
 import type { Db } from '../db/open.js';
-import { extraKey } from '../import/dtks.js';
+import { extrasEncoder } from '../import/extras.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from '../import/headers.js';
 import type { ImportKind, RowValidator } from '../import/kind.js';
 import type { ImportOptions } from '../import/pipeline.js';
@@ -41,7 +41,7 @@ function applicantValidator(mapping: HeaderMapping, options: ApplicantsImportOpt
   const person = db.prepare(`SELECT in_dtks FROM persons WHERE nik = ?`).pluck();
   const existing = db.prepare(`SELECT jenis_usaha, tanggal_daftar, no_hp, keterangan, extra_json FROM applications WHERE nik = ? AND tahun = ?`);
   const covered = new Set(APPLICANTS_IMPORT.coveredColumns!(mapping));
-  const unknown = mapping.unknown.map((c) => ({ index: c.index, key: extraKey(c.name) }));
+  const extras = extrasEncoder(mapping.unknown);
   const iNik = at('nik')!;
 
   return (f) => {
@@ -57,11 +57,9 @@ function applicantValidator(mapping: HeaderMapping, options: ApplicantsImportOpt
     if (tglRaw === '') warnings.push('tanggal_daftar_missing');
     else if (tanggal === null) warnings.push('tanggal_daftar_invalid');
     const hp = get(f, 'no_hp').replace(/^'/, '').replace(/[\s.-]/g, '');
-    const extra: Record<string, string> = {};
-    for (const c of unknown) if (f[c.index]) extra[c.key] = f[c.index]!;
     const row: Stored = {
       jenis_usaha: jenis, tanggal_daftar: tanggal, no_hp: hp || null, keterangan: get(f, 'keterangan') || null,
-      extra_json: Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
+      extra_json: extras(f),
     };
     const stored = existing.get(nik, options.tahun) as Stored | undefined;
     if (stored && (Object.keys(row) as (keyof Stored)[]).some((k) => covered.has(k) && row[k] !== stored[k])) {

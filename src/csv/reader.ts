@@ -90,7 +90,7 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
 
   const encoding = options.encoding ?? 'utf8';
   const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { ignoreBOM: false });
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
   const chunks = stream[Symbol.asyncIterator]();
   const batchSize = options.batchSize ?? 2000;
   let bytesRead = 0;

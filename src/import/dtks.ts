@@ -1,12 +1,13 @@
-import { parseNik, nikDateParts, nikProvinsi } from '../nik/nik.js';
+import { parseNik, nikDateParts, nikProvinsi, type NikDate } from '../nik/nik.js';
 import {
   desaFromName, kabupatenFromBdt, kabupatenFromCode, kabupatenFromName, kecamatanFromName, type KodeSystem,
 } from '../regions/resolve.js';
 import type { Kabupaten } from '../regions/reference.js';
+import { extrasEncoder } from './extras.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from './headers.js';
 import type { ImportKind, RowValidator } from './kind.js';
 import type { ImportOptions } from './pipeline.js';
-import { parseDesil, parseFlag, parseHubunganKeluarga, parseJenisKelamin, parseTanggal } from './values.js';
+import { collapseSpaces, parseDesil, parseFlag, parseHubunganKeluarga, parseJenisKelamin, parseTanggal } from './values.js';
 
 export interface DtksImportOptions extends ImportOptions {
   /** The system of `kode_kabupaten` columns. KDPROP/KDKAB are always BPS. */
@@ -57,14 +58,15 @@ export function regionResolver(mapping: HeaderMapping, kode: KodeSystem): (f: st
   };
 }
 
-/** Unknown columns are kept under a stable key: "NO HP" and "no_hp" are the same column. */
-export function extraKey(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s./\\-]+/g, '_');
-}
-
 export function requireRegionColumns(mapping: HeaderMapping): string | undefined {
   const has = (f: string) => mapping.index.has(f);
   return has('kabupaten') || has('kode_kabupaten') || has('kdkab') ? undefined : 'kabupaten (or kode_kabupaten, or KDPROP+KDKAB)';
+}
+
+/** Whether an ISO date (YYYY-MM-DD) is the birth date a NIK encodes (which has no century). */
+function sameDate(iso: string, fromNik: NikDate): boolean {
+  const two = (at: number) => (iso.charCodeAt(at) - 48) * 10 + (iso.charCodeAt(at + 1) - 48);
+  return two(8) === fromNik.day && two(5) === fromNik.month && two(2) === fromNik.yy;
 }
 
 function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowValidator {
@@ -74,13 +76,13 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
   const iAlamat = at('alamat'), iKec = at('kecamatan'), iDesa = at('desa'), iDesil = at('desil');
   const iHub = at('hubungan_keluarga'), iPkh = at('status_pkh');
   const region = regionResolver(mapping, options.kode ?? 'kemendagri');
-  const unknown = mapping.unknown.map((c) => ({ index: c.index, key: extraKey(c.name) }));
+  const extras = extrasEncoder(mapping.unknown);
 
   return (f) => {
     const nikResult = parseNik(f[iNik]);
     if (!nikResult.ok) return { ok: false, reason: nikResult.reason };
     const nik = nikResult.nik;
-    const nama = get(f, iNama).replace(/\s+/g, ' ');
+    const nama = collapseSpaces(get(f, iNama));
     if (nama === '') return { ok: false, reason: 'nama_missing', nik };
     const { kab, mismatch } = region(f);
     if (!kab) return { ok: false, reason: 'region_unknown', nik };
@@ -105,8 +107,7 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
       tanggalLahir = parseTanggal(tglRaw) ?? null;
       if (tanggalLahir === null) warnings.push('tanggal_lahir_invalid');
       else {
-        const [y, m, d] = tanggalLahir.split('-').map(Number) as [number, number, number];
-        if (d !== fromNik.day || m !== fromNik.month || y % 100 !== fromNik.yy) warnings.push('birthdate_mismatch');
+        if (!sameDate(tanggalLahir, fromNik)) warnings.push('birthdate_mismatch');
       }
     }
 
@@ -117,19 +118,7 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
     const desa = desaRaw !== '' ? desaFromName(kab.kode, kec?.kode, desaRaw) : undefined;
     if (desaRaw !== '' && !desa) warnings.push('desa_unknown');
 
-    let extra: string | null = null;
-    if (unknown.length > 0) {
-      const obj: Record<string, string> = {};
-      let any = false;
-      for (const c of unknown) {
-        const v = f[c.index];
-        if (v !== undefined && v !== '') {
-          obj[c.key] = v;
-          any = true;
-        }
-      }
-      if (any) extra = JSON.stringify(obj);
-    }
+    const extra = extras(f);
     const pkh = parseFlag(get(f, iPkh));
     const noKk = get(f, iKk).replace(/^'/, '');
     return {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { HeaderMapping } from './headers.js';
+import { JSON_ROWS_SOURCE, jsonRowColumns } from './json-rows.js';
 import type { ImportKind } from './kind.js';
 import type { ImportOptions, ImportSummary } from './pipeline.js';
 import type { Stage } from './stage.js';
@@ -24,34 +25,26 @@ function droppableIndexes(db: Db, table: string): { name: string; sql: string }[
 
 /**
  * Straight into an empty table, in file order, with its indexes dropped and built again at the
- * end (one sort each instead of a random-order insert into each). Runs in the caller's transaction.
- * Batch ids are filled in at the end, when the batch row exists.
+ * end (one sort each instead of a random-order insert into each). Runs in the caller's transaction,
+ * which already holds the batch row.
  */
 export function bulkInsert<O extends ImportOptions>(db: Db, kind: ImportKind<O>, options: O, columns: string[], batchId: number) {
   const indexes = droppableIndexes(db, kind.table);
   for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
   const extra = Object.entries(kind.onInsert ?? {});
-  const rowsPerStatement = Math.max(1, Math.floor(4000 / columns.length));
-  const one = `(${columns.map(() => '?').join(', ')}${extra.map(([, v]) => `, ${v}`).join('')}, ${Number(batchId)}, ${Number(batchId)})`;
-  const head = `INSERT INTO ${kind.table} (${columns.join(', ')}${extra.map(([c]) => `, ${c}`).join('')}, first_batch_id, changed_batch_id) VALUES `;
-  const many = db.prepare(head + Array(rowsPerStatement).fill(one).join(', '));
-  const single = db.prepare(head + one);
-  const width = columns.length;
-  const block = rowsPerStatement * width;
+  const insert = db.prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}${extra.map(([c]) => `, ${c}`).join('')}, first_batch_id, changed_batch_id)
+    SELECT ${jsonRowColumns(columns.length)}${extra.map(([, v]) => `, ${v}`).join('')}, ${Number(batchId)}, ${Number(batchId)}
+    FROM ${JSON_ROWS_SOURCE}`);
   let inserted = 0;
-  let pending: unknown[] = [];
   return {
-    add(rows: unknown[]): void {
-      const all = pending.length > 0 ? pending.concat(rows) : rows;
-      let i = 0;
-      for (; i + block <= all.length; i += block) many.run(all.slice(i, i + block));
-      pending = all.slice(i);
-      inserted += rows.length / width;
+    add(rowsJson: string, rowCount: number): void {
+      if (rowCount > 0) inserted += insert.run(rowsJson).changes;
     },
     finish(): MergeCounts {
-      for (let i = 0; i < pending.length; i += width) single.run(pending.slice(i, i + width));
-      pending = [];
+      // Several sorter threads for the index builds: the reading thread is done by now.
+      db.pragma('threads = 2');
       for (const ix of indexes) db.exec(ix.sql);
+      db.pragma('threads = 0');
       const ctx = { db, rowsOfFile: `SELECT nik FROM ${kind.table}`, batchId, snapshot: !!options.snapshot };
       return { inserted, updated: 0, ...(kind.afterMerge?.(ctx, options) ?? {}) };
     },
@@ -75,7 +68,6 @@ export function mergeStage<O extends ImportOptions>(
       changed_batch_id = excluded.changed_batch_id${kind.onUpdate ? `, ${kind.onUpdate.set}` : ''}
     WHERE ${updates.map((c) => `${kind.table}.${c} IS NOT excluded.${c}`).join(' OR ')}${kind.onUpdate ? ` OR ${kind.onUpdate.changedWhen}` : ''}`;
   const count = db.prepare(`SELECT count(*) FROM ${kind.table}`).pluck();
-  stage.flush();
   if (options.snapshot) stage.indexSeen();
   const before = count.get() as number;
   const changes = db.prepare(sql).run({ batch: batchId }).changes;

@@ -1,6 +1,7 @@
 import { parseNik } from '../nik/nik.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from './headers.js';
-import { extraKey, regionResolver, type DtksImportOptions } from './dtks.js';
+import { regionResolver, type DtksImportOptions } from './dtks.js';
+import { extrasEncoder } from './extras.js';
 import type { ImportKind, RowValidator } from './kind.js';
 import { parseFlag } from './values.js';
 
@@ -45,6 +46,7 @@ function pkhValidator(mapping: HeaderMapping, options: DtksImportOptions): RowVa
   const hasRegion = at('kabupaten') !== undefined || at('kode_kabupaten') !== undefined || at('kdkab') !== undefined;
   const region = regionResolver(mapping, options.kode ?? 'kemendagri');
   const komponen = KOMPONEN.map((k) => at(k));
+  const extras = extrasEncoder(mapping.unknown);
   return (f) => {
     const nikResult = parseNik(f[iNik]);
     if (!nikResult.ok) return { ok: false, reason: nikResult.reason };
@@ -67,14 +69,12 @@ function pkhValidator(mapping: HeaderMapping, options: DtksImportOptions): RowVa
       else warnings.push('region_unknown');
       if (mismatch) warnings.push('kabupaten_mismatch');
     }
-    const extra: Record<string, string> = {};
-    for (const c of mapping.unknown) if (f[c.index]) extra[extraKey(c.name)] = f[c.index]!;
     return {
       ok: true,
       warnings,
       values: [
         nik, get(f, at('nama')) || null, get(f, at('no_kk')).replace(/^'/, '') || null, get(f, at('id_keluarga')) || null,
-        get(f, at('id_peserta')) || null, aktif ? 1 : 0, ...counts, kode, Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
+        get(f, at('id_peserta')) || null, aktif ? 1 : 0, ...counts, kode, extras(f),
       ],
     };
   };

@@ -16,8 +16,12 @@ export interface RejectedRow {
 
 /** One batch of validated rows, in a shape that is cheap to pass between threads. */
 export interface ValidatedBatch {
-  /** Accepted rows, flattened: each row is the kind's columns then its warnings JSON. */
-  rows: unknown[];
+  /**
+   * Accepted rows as one JSON text: an array of rows, each the kind's columns then its warnings
+   * JSON. One string crosses a thread boundary as a single copy, and SQLite unpacks it in C
+   * (json-rows.ts), so no thread touches the values one by one after validation.
+   */
+  rowsJson: string;
   rowCount: number;
   rejected: RejectedRow[];
   /** NIKs of rejected rows that had a valid NIK: still present in the extract (for --snapshot). */
@@ -36,6 +40,11 @@ export interface ValidatedSource {
   batches(): AsyncGenerator<ValidatedBatch>;
   /** The file's sha256, once every batch has been read. */
   sha256(): string;
+}
+
+function isBlank(fields: string[]): boolean {
+  for (const f of fields) if (f !== '' && f.trim() !== '') return false;
+  return true;
 }
 
 /**
@@ -58,11 +67,11 @@ export async function openValidated<O extends ImportOptions>(db: Db | null, file
   async function* batches(): AsyncGenerator<ValidatedBatch> {
     const unique = new NikSet();
     for await (const records of source.batches()) {
-      const batch: ValidatedBatch = { rows: [], rowCount: 0, rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {} };
-      const rows = batch.rows;
+      const batch: ValidatedBatch = { rowsJson: '', rowCount: 0, rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {} };
+      const rows: unknown[][] = [];
       for (const record of records) {
         const fields = record.fields;
-        if (fields.every((f) => f.trim() === '')) {
+        if (isBlank(fields)) {
           batch.blank++;
           continue;
         }
@@ -85,11 +94,14 @@ export async function openValidated<O extends ImportOptions>(db: Db | null, file
           batch.rejected.push({ line: record.line, reason: duplicateReason, fields });
           continue;
         }
-        for (const w of result.warnings) batch.warnings[w] = (batch.warnings[w] ?? 0) + 1;
-        for (let i = 0; i < values.length; i++) rows.push(values[i]);
-        rows.push(result.warnings.length > 0 ? JSON.stringify(result.warnings) : null);
-        batch.rowCount++;
+        if (result.warnings.length > 0) {
+          for (const w of result.warnings) batch.warnings[w] = (batch.warnings[w] ?? 0) + 1;
+          values.push(JSON.stringify(result.warnings));
+        } else values.push(null);
+        rows.push(values);
       }
+      batch.rowCount = rows.length;
+      batch.rowsJson = JSON.stringify(rows);
       batch.bytesRead = source.bytesRead();
       yield batch;
     }

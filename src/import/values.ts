@@ -1,4 +1,9 @@
-/** Parsers for the value spellings found in real extracts. Each returns undefined when unreadable. */
+/**
+ * Parsers for the value spellings found in real extracts. Each returns undefined when unreadable.
+ * The ones for low-cardinality columns are memoised by the raw text: a column holds a handful of
+ * spellings repeated on every row.
+ */
+import { memoByString } from '../memo.js';
 
 export type JenisKelamin = 'L' | 'P';
 
@@ -7,19 +12,48 @@ const SEX: Record<string, JenisKelamin> = {
   p: 'P', pr: 'P', perempuan: 'P', wanita: 'P', f: 'P', w: 'P', '2': 'P',
 };
 
-export function parseJenisKelamin(raw: string): JenisKelamin | undefined {
+function parseJenisKelaminUncached(raw: string): JenisKelamin | undefined {
   return SEX[raw.toLowerCase().replace(/[^a-z0-9]/g, '')];
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!); // 31-02 and the like are refused
+}
+
 function isoDate(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return undefined; // 31-02 and the like
+  if (!validDate(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The digit at `at` as a number, or NaN when it is not a digit (NaN fails every later check). */
+function digit(s: string, at: number): number {
+  const c = s.charCodeAt(at) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
 }
 
 /** DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY or YYYY-MM-DD (a time part is ignored) → YYYY-MM-DD. */
 export function parseTanggal(raw: string): string | undefined {
+  // The two spellings of nearly every row, read without regexes or copies.
+  if (raw.length === 10) {
+    const sep = raw.charCodeAt(2);
+    if (raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+      const y = digit(raw, 0) * 1000 + digit(raw, 1) * 100 + digit(raw, 2) * 10 + digit(raw, 3);
+      if (validDate(y, digit(raw, 5) * 10 + digit(raw, 6), digit(raw, 8) * 10 + digit(raw, 9))) return raw;
+    } else if ((sep === 45 || sep === 47 || sep === 46) && raw.charCodeAt(5) === sep) {
+      const y = digit(raw, 6) * 1000 + digit(raw, 7) * 100 + digit(raw, 8) * 10 + digit(raw, 9);
+      if (validDate(y, digit(raw, 3) * 10 + digit(raw, 4), digit(raw, 0) * 10 + digit(raw, 1))) {
+        return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+      }
+    }
+  }
+  return parseTanggalSlow(raw);
+}
+
+function parseTanggalSlow(raw: string): string | undefined {
   const value = raw.trim().split(/[ T]/, 1)[0] ?? '';
   let m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
   if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
@@ -29,7 +63,7 @@ export function parseTanggal(raw: string): string | undefined {
 }
 
 /** Desil: an integer 1–10. "" → null (unknown); anything else unreadable → undefined. */
-export function parseDesil(raw: string): number | null | undefined {
+function parseDesilUncached(raw: string): number | null | undefined {
   const value = raw.trim();
   if (value === '') return null;
   if (!/^\d{1,2}$/.test(value)) return undefined;
@@ -38,7 +72,7 @@ export function parseDesil(raw: string): number | null | undefined {
 }
 
 /** Yes/no flags: 1/0, ya/tidak, y/t, aktif/tidak aktif, ada/tidak ada, true/false; BDT's 2 means no. */
-export function parseFlag(raw: string): boolean | undefined {
+function parseFlagUncached(raw: string): boolean | undefined {
   const v = raw.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (v === '') return undefined;
   if (['1', 'ya', 'y', 'yes', 'aktif', 'ada', 'true', 'benar'].includes(v)) return true;
@@ -58,8 +92,28 @@ const HUBUNGAN: Record<string, string> = {
   '8': 'lainnya', lainnya: 'lainnya', famililain: 'lainnya',
 };
 
-export function parseHubunganKeluarga(raw: string): string | null {
+function parseHubunganKeluargaUncached(raw: string): string | null {
   const v = raw.trim();
   if (v === '') return null;
   return HUBUNGAN[v.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? v.toLowerCase();
+}
+
+export const parseJenisKelamin = memoByString(parseJenisKelaminUncached);
+export const parseDesil = memoByString(parseDesilUncached);
+export const parseFlag = memoByString(parseFlagUncached);
+export const parseHubunganKeluarga = memoByString(parseHubunganKeluargaUncached);
+
+/** Trims and turns every run of whitespace into one space. A clean ASCII name comes back as it is. */
+export function collapseSpaces(raw: string): string {
+  let afterSpace = true; // a leading space is not clean
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return raw.trim().replace(/\s+/g, ' ');
+      afterSpace = true;
+    } else if (c < 32 || c > 126) {
+      return raw.trim().replace(/\s+/g, ' ');
+    } else afterSpace = false;
+  }
+  return afterSpace && raw.length > 0 ? raw.trim().replace(/\s+/g, ' ') : raw;
 }

@@ -12,12 +12,29 @@ const SCIENTIFIC = /^[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+$/;
 
 /** Cleans and validates a NIK as found in an extract. A leading apostrophe (Excel's "text" mark) is trimmed too. */
 export function parseNik(raw: string | undefined): NikResult {
+  // The common case first, without regexes or copies: exactly 16 digits.
+  if (raw !== undefined && raw.length === 16 && allDigits(raw)) {
+    return nikDateParts(raw) ? { ok: true, nik: raw } : { ok: false, reason: 'nik_date' };
+  }
   const value = (raw ?? '').trim().replace(/^'/, '').trim();
   if (value === '') return { ok: false, reason: 'nik_missing' };
   if (SCIENTIFIC.test(value)) return { ok: false, reason: 'nik_scientific' };
-  if (value.length !== 16 || !/^[0-9]{16}$/.test(value)) return { ok: false, reason: 'nik_format' };
+  if (value.length !== 16 || !allDigits(value)) return { ok: false, reason: 'nik_format' };
   if (!nikDateParts(value)) return { ok: false, reason: 'nik_date' };
   return { ok: true, nik: value };
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Two ASCII digits at `at` as a number (the caller has checked they are digits). */
+function twoDigits(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
 }
 
 export interface NikDate {
@@ -37,9 +54,10 @@ function daysInMonth(month: number, fullYear: number): number {
 
 /** Digits 7–12 as a date, or undefined when they are not a valid DDMMYY (day 1–31, or 41–71 for women). */
 export function nikDateParts(nik: string): NikDate | undefined {
-  let day = Number(nik.slice(6, 8));
-  const month = Number(nik.slice(8, 10));
-  const yy = Number(nik.slice(10, 12));
+  if (nik.length !== 16 || !allDigits(nik)) return undefined;
+  let day = twoDigits(nik, 6);
+  const month = twoDigits(nik, 8);
+  const yy = twoDigits(nik, 10);
   let jenisKelamin: 'L' | 'P' = 'L';
   if (day > 40) {
     day -= 40;

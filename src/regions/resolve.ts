@@ -1,3 +1,4 @@
+import { memoByString as memo } from '../memo.js';
 import { reference, type Kabupaten, type Kecamatan, type Desa } from './reference.js';
 
 /** Which code system a code column uses. Kemendagri unless the user says otherwise. */
@@ -65,25 +66,6 @@ function build(): Indexes {
 
 function idx(): Indexes {
   return (indexes ??= build());
-}
-
-/**
- * Extracts repeat the same few thousand spellings a million times: remember each answer.
- * Bounded: the cache is simply cleared when it grows past a limit.
- */
-function memo<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
-  let cache = new Map<string, T>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      v = fn(key);
-      if (cache.size >= limit) cache = new Map();
-      // A copy, not the key itself: a field sliced from a 1 MB chunk of the file would keep the
-      // whole chunk alive for as long as the cache lives.
-      cache.set(Buffer.from(key, 'utf8').toString('utf8'), v);
-    }
-    return v as T;
-  };
 }
 
 export function allKabupaten(): Kabupaten[] {
