@@ -25,42 +25,49 @@ export class CsvSyntaxError extends Error {
 
 export class CsvParser {
   private pending = '';
-  private line = 1;
+  private line: number;
   private readonly delim: number;
+  /** Fields of the record being read; copied out at its end, so each record owns an exact-size array. */
+  private readonly scratch: string[] = [];
 
-  constructor(delimiter: string, private readonly maxRecordChars = 1 << 20) {
+  constructor(delimiter: string, private readonly maxRecordChars = 1 << 20, firstLine = 1) {
     this.delim = delimiter.charCodeAt(0);
+    this.line = firstLine;
   }
 
-  /** Parses every complete record of `chunk` (plus what was left over) into `out`. */
-  push(chunk: string, out: CsvRecord[]): void {
+  /** Parses every complete record of `chunk` (plus what was left over) into `out`, at most `limit` of them. */
+  push(chunk: string, out: CsvRecord[], limit = Infinity): void {
     const text = this.pending.length > 0 ? this.pending + chunk : chunk;
-    const used = this.parse(text, false, out);
+    const used = this.parse(text, false, out, limit);
     this.pending = used < text.length ? text.slice(used) : '';
-    if (this.pending.length > this.maxRecordChars) {
-      throw new CsvSyntaxError(
-        this.line,
-        `a record longer than ${this.maxRecordChars} characters starts here (an unbalanced quote?)`,
-      );
+    // Stopped by the limit, what is left is simply not read yet; else it is one unfinished record.
+    if (out.length < limit && this.pending.length > this.maxRecordChars) {
+      throw new CsvSyntaxError(this.line, `a record longer than ${this.maxRecordChars} characters starts here (an unbalanced quote?)`);
     }
   }
 
   /** Parses what is left at the end of the input. */
   end(out: CsvRecord[]): void {
-    if (this.pending.length > 0) this.parse(this.pending, true, out);
+    if (this.pending.length > 0) this.parse(this.pending, true, out, Infinity);
     this.pending = '';
   }
 
-  /** Returns how many characters were consumed (complete records only, unless `final`). */
-  private parse(text: string, final: boolean, out: CsvRecord[]): number {
+  /** What is left unparsed (after a `limit`), and the line it starts on: for a CsvSpanCutter to go on from. */
+  rest(): { text: string; line: number } {
+    return { text: this.pending, line: this.line };
+  }
+
+  /** Returns how many characters were consumed (complete records only, unless `final`), at most `limit` records. */
+  private parse(text: string, final: boolean, out: CsvRecord[], limit: number): number {
     const n = text.length;
     const delim = this.delim;
     let i = 0;
     let line = this.line;
-    while (i < n) {
+    while (i < n && out.length < limit) {
       const recordStart = i;
       const recordLine = line;
-      const fields: string[] = [];
+      const fields = this.scratch;
+      fields.length = 0;
       let complete = false;
       for (;;) {
         let value: string;
@@ -145,9 +152,9 @@ export class CsvParser {
         return recordStart;
       }
       // A completely empty line is not a record.
-      if (!(fields.length === 1 && fields[0] === '')) out.push({ line: recordLine, fields });
+      if (!(fields.length === 1 && fields[0] === '')) out.push({ line: recordLine, fields: fields.slice() });
     }
     this.line = line;
-    return n;
+    return i;
   }
 }

@@ -1,7 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError, UepError } from '../errors.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from './parser.js';
+import { CsvSpanCutter, type CsvSpan } from './spans.js';
 
 export type CsvEncoding = 'utf8' | 'latin1';
 
@@ -25,6 +26,11 @@ export interface CsvSource {
   bytesRead(): number;
   /** The records after the header, in batches, in file order. */
   batches(): AsyncGenerator<CsvRecord[]>;
+  /**
+   * Or: the records after the header as raw text, a span of whole records per chunk read, for
+   * other threads to parse (csv/spans.ts). Same checks, same errors.
+   */
+  spans(): AsyncGenerator<CsvSpan>;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -65,6 +71,24 @@ function checkMagic(file: string, head: Buffer): void {
   }
 }
 
+/** Newlines in the first `bytes` bytes of a file, read again: only an error message needs them. */
+function newlinesBefore(file: string, bytes: number): number {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    let count = 0;
+    for (let pos = 0; pos < bytes;) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, bytes - pos), pos);
+      if (n <= 0) break;
+      for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) count++;
+      pos += n;
+    }
+    return count;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function lineOf(text: string, index: number, firstLine: number): number {
   let line = firstLine;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
@@ -90,11 +114,12 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
 
   const encoding = options.encoding ?? 'utf8';
   const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { ignoreBOM: false });
+  // 64 KB reads: every string made from them stays small (V8 puts strings over 128 KB in their own
+  // pages, fresh from the OS each time), and a batch, not a megabyte of records, is what survives.
   const stream = createReadStream(file, { highWaterMark: 1 << 16 });
   const chunks = stream[Symbol.asyncIterator]();
   const batchSize = options.batchSize ?? 2000;
   let bytesRead = 0;
-  let textLine = 1; // first line number of the next decoded chunk, for error positions
 
   /** Next decoded chunk, checked for NUL bytes and undecodable UTF-8; null at the end. */
   async function nextText(): Promise<string | null> {
@@ -106,20 +131,22 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
     const buf = value as Buffer;
     if (bytesRead === 0) checkMagic(file, buf);
     options.onChunk?.(buf);
+    const before = bytesRead;
     bytesRead += buf.length;
     const text = decoder.decode(buf, { stream: true });
+    // First line of this chunk, for an error's position (counted only then: a rare path).
+    const textLine = () => 1 + newlinesBefore(file, before);
     const nul = text.indexOf('\0');
     if (nul !== -1) {
-      throw new DataError(name, lineOf(text, nul, textLine), undefined, 'contains a NUL byte: this is not a text CSV file');
+      throw new DataError(name, lineOf(text, nul, textLine()), undefined, 'contains a NUL byte: this is not a text CSV file');
     }
     if (encoding === 'utf8') {
       const bad = text.indexOf('\uFFFD');
       if (bad !== -1) {
-        throw new DataError(name, lineOf(text, bad, textLine), undefined, 'is not valid UTF-8',
+        throw new DataError(name, lineOf(text, bad, textLine()), undefined, 'is not valid UTF-8',
           'if the file was saved by Excel on Windows, try --encoding latin1');
       }
     }
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) textLine++;
     return text;
   }
 
@@ -146,7 +173,7 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
     }
   };
   let ended = false;
-  wrap(() => parser.push(buffered, queue));
+  wrap(() => parser.push(buffered, queue, 1));
   async function fill(min: number): Promise<void> {
     while (queue.length < min && !ended) {
       const text = await nextText();
@@ -171,10 +198,29 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
     bytesRead: () => bytesRead,
     async *batches() {
       try {
+        wrap(() => parser.push('', queue)); // the rest of the text read with the header
         for (;;) {
           await fill(batchSize);
           if (queue.length === 0) return;
           yield queue.splice(0, Math.min(batchSize, queue.length));
+        }
+      } finally {
+        stream.destroy();
+      }
+    },
+    async *spans() {
+      try {
+        const cutter = new CsvSpanCutter(delimiter, parser.rest());
+        const out: CsvSpan[] = [];
+        while (!ended) {
+          const text = await nextText();
+          if (text === null) {
+            wrap(() => cutter.end(out));
+            ended = true;
+          } else {
+            wrap(() => cutter.push(text, out));
+          }
+          while (out.length > 0) yield out.shift()!;
         }
       } finally {
         stream.destroy();

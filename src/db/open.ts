@@ -5,6 +5,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
 
+const PAGE_SIZE = 65536;
+
 export interface OpenOptions {
   /** Milliseconds to wait for another writer (a cron job, an officer's session) before giving up. */
   busyTimeoutMs?: number;
@@ -32,6 +34,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new DatabaseError(`cannot open database ${path}: ${(err as Error).message}`);
   }
   try {
+    // Big pages for a new file (an existing one keeps its own): a 1M-row import writes, checkpoints
+    // and sorts a sixteenth of the pages it would at 4 KB, for half the system time. Set before
+    // WAL mode, which fixes the size. The cache is then counted in KiB, not in pages.
+    if (!options.readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
+    db.pragma('cache_size = -8192');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

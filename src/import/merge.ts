@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { HeaderMapping } from './headers.js';
-import { JSON_ROWS_SOURCE, jsonRowColumns } from './json-rows.js';
+import { jsonRowsInserter } from './json-rows.js';
 import type { ImportKind } from './kind.js';
 import type { ImportOptions, ImportSummary } from './pipeline.js';
 import type { Stage } from './stage.js';
@@ -32,13 +32,13 @@ export function bulkInsert<O extends ImportOptions>(db: Db, kind: ImportKind<O>,
   const indexes = droppableIndexes(db, kind.table);
   for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
   const extra = Object.entries(kind.onInsert ?? {});
-  const insert = db.prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}${extra.map(([c]) => `, ${c}`).join('')}, first_batch_id, changed_batch_id)
-    SELECT ${jsonRowColumns(columns.length)}${extra.map(([, v]) => `, ${v}`).join('')}, ${Number(batchId)}, ${Number(batchId)}
-    FROM ${JSON_ROWS_SOURCE}`);
+  const insert = jsonRowsInserter(db,
+    `INSERT INTO ${kind.table} (${columns.join(', ')}${extra.map(([c]) => `, ${c}`).join('')}, first_batch_id, changed_batch_id)`,
+    columns.length, `${extra.map(([, v]) => `, ${v}`).join('')}, ${Number(batchId)}, ${Number(batchId)}`);
   let inserted = 0;
   return {
-    add(rowsJson: string, rowCount: number): void {
-      if (rowCount > 0) inserted += insert.run(rowsJson).changes;
+    add(rowsJson: string, rowCount: number, exclude: number[]): void {
+      if (rowCount > 0) inserted += insert(rowsJson, exclude);
     },
     finish(): MergeCounts {
       // Several sorter threads for the index builds: the reading thread is done by now.

@@ -5,12 +5,13 @@ import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
+import { DuplicateFilter } from './duplicates.js';
 import { mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
 import { WORKER_KINDS } from './registry.js';
 import { RejectsWriter } from './rejects.js';
 import { Stage } from './stage.js';
 import { openValidated, type ValidatedSource } from './validated.js';
-import { openValidatedInWorker } from './worker-source.js';
+import { openValidatedInWorkers } from './worker-source.js';
 
 export interface ImportOptions {
   encoding?: CsvEncoding;
@@ -69,8 +70,10 @@ export class ImportInterruptedError extends UepError {
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
+/** Validator threads: two keep both cores of the office's machines busy alongside this thread's writes. */
+const WORKER_THREADS = 2;
 
-/** Parse in a worker when the file is big and the kind's validation needs no database. */
+/** Parse and validate in worker threads when the file is big and the kind's validation needs no database. */
 async function openSource<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
   let size = 0;
   try {
@@ -78,9 +81,9 @@ async function openSource<O extends ImportOptions>(db: Db, file: string, kind: I
   } catch {
     // openValidated reports a missing file properly
   }
-  const useWorker = WORKER_KINDS[kind.kind] === (kind as unknown) && existsSync(WORKER_FILE)
+  const useWorkers = WORKER_KINDS[kind.kind] === (kind as unknown) && existsSync(WORKER_FILE)
     && size >= (options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES);
-  return useWorker ? openValidatedInWorker(kind.kind, file, options) : openValidated(db, file, kind, options);
+  return useWorkers ? openValidatedInWorkers(file, kind, options, WORKER_THREADS) : openValidated(db, file, kind, options);
 }
 
 /**
@@ -98,6 +101,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   const sampleSize = options.sampleRejects ?? 5;
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
   const columns = [...kind.columns, 'warnings'];
+  const duplicates = new DuplicateFilter(kind.duplicateReason ?? 'nik_duplicate');
 
   // An empty table is filled directly inside one write transaction held for the whole read. Its
   // unique NIK index is dropped meanwhile, which foreign keys pointing at it would refuse: they are
@@ -119,6 +123,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   try {
     for await (const batch of source.batches()) {
       if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
+      duplicates.apply(batch);
       summary.read += batch.read;
       summary.blank += batch.blank;
       for (const r of batch.rejected) {
@@ -128,8 +133,8 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
         rejects?.add(r.line, r.reason, r.fields);
       }
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
-      if (loader) loader.add(batch.rowsJson, batch.rowCount);
-      else stage!.add(batch.rowsJson, batch.rowCount, batch.seen);
+      if (loader) loader.add(batch.rowsJson, batch.rowCount, batch.exclude);
+      else stage!.add(batch.rowsJson, batch.rowCount, batch.exclude, batch.seen);
       options.onProgress?.({ rows: summary.read, bytesRead: batch.bytesRead, totalBytes: source.totalBytes });
     }
     summary.sha256 = source.sha256();

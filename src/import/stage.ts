@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { JSON_ROWS_SOURCE, jsonRowColumns } from './json-rows.js';
+import { jsonRowsInserter } from './json-rows.js';
 
 /**
  * Temporary staging tables for an import into a table that already holds rows: accepted rows are
@@ -9,20 +9,20 @@ import { JSON_ROWS_SOURCE, jsonRowColumns } from './json-rows.js';
 export class Stage {
   readonly table = 'temp.uep_stage';
   readonly seenTable = 'temp.uep_seen';
-  private readonly insertRows: ReturnType<Db['prepare']>;
+  private readonly insertRows: ReturnType<typeof jsonRowsInserter>;
   private readonly insertSeen: ReturnType<Db['prepare']>;
 
   constructor(private readonly db: Db, columns: string[]) {
     db.exec(`DROP TABLE IF EXISTS ${this.table}; CREATE TABLE ${this.table} (${columns.join(', ')});
       DROP TABLE IF EXISTS ${this.seenTable}; CREATE TABLE ${this.seenTable} (nik)`);
-    this.insertRows = db.prepare(`INSERT INTO ${this.table} SELECT ${jsonRowColumns(columns.length)} FROM ${JSON_ROWS_SOURCE}`);
+    this.insertRows = jsonRowsInserter(db, `INSERT INTO ${this.table}`, columns.length);
     this.insertSeen = db.prepare(`INSERT INTO ${this.seenTable} SELECT value FROM json_each(?)`);
   }
 
   /** Appends a batch of rows (as JSON, see json-rows.ts) and the NIKs seen on rejected rows. */
-  add(rowsJson: string, rowCount: number, seen: string[]): void {
+  add(rowsJson: string, rowCount: number, exclude: number[], seen: string[]): void {
     this.db.transaction(() => {
-      if (rowCount > 0) this.insertRows.run(rowsJson);
+      if (rowCount > 0) this.insertRows(rowsJson, exclude);
       if (seen.length > 0) this.insertSeen.run(JSON.stringify(seen));
     })();
   }

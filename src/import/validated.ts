@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
-import { openCsv } from '../csv/reader.js';
+import { openCsv, type CsvSource } from '../csv/reader.js';
+import type { CsvRecord } from '../csv/parser.js';
 import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
-import type { ImportKind } from './kind.js';
-import { NikSet } from './nik-set.js';
+import type { ImportKind, RowValidator } from './kind.js';
 import type { ImportOptions } from './pipeline.js';
 
 export interface RejectedRow {
@@ -23,6 +23,13 @@ export interface ValidatedBatch {
    */
   rowsJson: string;
   rowCount: number;
+  /** Per accepted row: its NIK and line, for the duplicate rule (applied in file order, see duplicates.ts). */
+  niks: string[];
+  lines: number[];
+  /** Accepted rows that carry warnings: their index and codes. */
+  warned: [number, string[]][];
+  /** Indexes of accepted rows not to store after all (later duplicates). */
+  exclude: number[];
   rejected: RejectedRow[];
   /** NIKs of rejected rows that had a valid NIK: still present in the extract (for --snapshot). */
   seen: string[];
@@ -32,12 +39,17 @@ export interface ValidatedBatch {
   warnings: Record<string, number>;
 }
 
+/** A batch as the pipeline gets it: with a way back to the original cells of one of its lines. */
+export interface SourceBatch extends ValidatedBatch {
+  fieldsAt(line: number): string[];
+}
+
 export interface ValidatedSource {
   file: string;
   header: string[];
   mapping: HeaderMapping;
   totalBytes: number;
-  batches(): AsyncGenerator<ValidatedBatch>;
+  batches(): AsyncGenerator<SourceBatch>;
   /** The file's sha256, once every batch has been read. */
   sha256(): string;
 }
@@ -48,62 +60,80 @@ function isBlank(fields: string[]): boolean {
 }
 
 /**
- * Reads and validates a file for a kind: header mapping and required columns first (errors before
- * any row), then batches of accepted rows, rejects (with the first-wins duplicate rule) and counts.
- * Pure reading: it never writes to the database, so it can run in a worker thread.
+ * Validates parsed records against a kind's row validator: accepted rows (as JSON), rejects and
+ * counts. The duplicate rule is not applied here: it needs the whole file in order.
  */
-export async function openValidated<O extends ImportOptions>(db: Db | null, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+export function validateRecords(records: CsvRecord[], validate: RowValidator, width: number): ValidatedBatch {
+  const batch: ValidatedBatch = {
+    rowsJson: '[]', rowCount: 0, niks: [], lines: [], warned: [], exclude: [],
+    rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {},
+  };
+  const rows: unknown[][] = [];
+  for (const record of records) {
+    const fields = record.fields;
+    if (isBlank(fields)) {
+      batch.blank++;
+      continue;
+    }
+    batch.read++;
+    // Short rows are padded (Excel drops trailing empty cells); surplus cells must be empty,
+    // else the row is misaligned (e.g. an unquoted delimiter inside an address).
+    if (fields.length < width) for (let i = fields.length; i < width; i++) fields.push('');
+    else if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
+      batch.rejected.push({ line: record.line, reason: 'column_count', fields });
+      continue;
+    }
+    const result = validate(fields);
+    if (!result.ok) {
+      batch.rejected.push({ line: record.line, reason: result.reason, fields });
+      if (result.nik) batch.seen.push(result.nik);
+      continue;
+    }
+    const values = result.values;
+    if (result.warnings.length > 0) {
+      for (const w of result.warnings) batch.warnings[w] = (batch.warnings[w] ?? 0) + 1;
+      batch.warned.push([rows.length, result.warnings]);
+      values.push(JSON.stringify(result.warnings));
+    } else values.push(null);
+    batch.niks.push(values[0] as string);
+    batch.lines.push(record.line);
+    rows.push(values);
+  }
+  batch.rowCount = rows.length;
+  if (rows.length > 0) batch.rowsJson = JSON.stringify(rows);
+  return batch;
+}
+
+export interface PreparedFile<O extends ImportOptions> {
+  name: string;
+  source: CsvSource;
+  mapping: HeaderMapping;
+  hash: ReturnType<typeof createHash>;
+  kind: ImportKind<O>;
+}
+
+/** Opens a file for a kind: header mapping and required columns checked before any row is read. */
+export async function prepareFile<O extends ImportOptions>(file: string, kind: ImportKind<O>, options: O): Promise<PreparedFile<O>> {
   const name = basename(file);
   const hash = createHash('sha256');
   const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
   const mapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
+  return { name, source, mapping, hash, kind };
+}
+
+/** Reads and validates a file in this thread (small files, and kinds whose validation reads the database). */
+export async function openValidated<O extends ImportOptions>(db: Db | null, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+  const { name, source, mapping, hash } = await prepareFile(file, kind, options);
   const validate = kind.validator(mapping, options, db as Db);
-  const width = source.header.length;
-  const duplicateReason = kind.duplicateReason ?? 'nik_duplicate';
   let digest = '';
 
-  async function* batches(): AsyncGenerator<ValidatedBatch> {
-    const unique = new NikSet();
+  async function* batches(): AsyncGenerator<SourceBatch> {
     for await (const records of source.batches()) {
-      const batch: ValidatedBatch = { rowsJson: '', rowCount: 0, rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {} };
-      const rows: unknown[][] = [];
-      for (const record of records) {
-        const fields = record.fields;
-        if (isBlank(fields)) {
-          batch.blank++;
-          continue;
-        }
-        batch.read++;
-        // Short rows are padded (Excel drops trailing empty cells); surplus cells must be empty,
-        // else the row is misaligned (e.g. an unquoted delimiter inside an address).
-        if (fields.length < width) for (let i = fields.length; i < width; i++) fields.push('');
-        else if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
-          batch.rejected.push({ line: record.line, reason: 'column_count', fields });
-          continue;
-        }
-        const result = validate(fields);
-        if (!result.ok) {
-          batch.rejected.push({ line: record.line, reason: result.reason, fields });
-          if (result.nik) batch.seen.push(result.nik);
-          continue;
-        }
-        const values = result.values;
-        if (!unique.add(values[0] as string)) {
-          batch.rejected.push({ line: record.line, reason: duplicateReason, fields });
-          continue;
-        }
-        if (result.warnings.length > 0) {
-          for (const w of result.warnings) batch.warnings[w] = (batch.warnings[w] ?? 0) + 1;
-          values.push(JSON.stringify(result.warnings));
-        } else values.push(null);
-        rows.push(values);
-      }
-      batch.rowCount = rows.length;
-      batch.rowsJson = JSON.stringify(rows);
+      const batch = validateRecords(records, validate, source.header.length);
       batch.bytesRead = source.bytesRead();
-      yield batch;
+      yield { ...batch, fieldsAt: (line) => records.find((r) => r.line === line)!.fields };
     }
     digest = hash.digest('hex');
   }

@@ -1,9 +1,13 @@
 import { Worker } from 'node:worker_threads';
+import { CsvParser, type CsvRecord } from '../csv/parser.js';
+import type { CsvSpan } from '../csv/spans.js';
 import { UepError, UsageError } from '../errors.js';
-import type { ValidatedBatch, ValidatedSource } from './validated.js';
-import type { WorkerInput, WorkerMessage } from './worker.js';
+import type { ImportKind } from './kind.js';
+import type { ImportOptions } from './pipeline.js';
+import { prepareFile, type SourceBatch, type ValidatedBatch, type ValidatedSource } from './validated.js';
+import type { SpanMessage, WorkerInput, WorkerMessage } from './worker.js';
 
-/** Turns an error sent by the worker back into the typed error the CLI knows how to report. */
+/** Turns an error sent by a worker back into the typed error the CLI knows how to report. */
 function revive(e: Extract<WorkerMessage, { type: 'error' }>['error']): Error {
   if (e.name === 'Error') return new Error(e.message);
   // DataError's message already names file, line and field; keep it as it was built.
@@ -16,75 +20,96 @@ function plainOptions(options: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && !(v instanceof AbortSignal)));
 }
 
+interface InFlight {
+  span: CsvSpan;
+  result: Promise<ValidatedBatch>;
+}
+
 /**
- * The same ValidatedSource as openValidated, produced by a worker thread: parsing and validation
- * (the CPU-heavy part) overlap with the main thread's writes.
+ * The same ValidatedSource as openValidated, with the work spread over threads: this thread reads
+ * the file and cuts it into spans of whole records (cheap), `threads` workers parse and validate
+ * them (the CPU-heavy part), and batches come back in file order while this thread writes.
  */
-export async function openValidatedInWorker(kind: string, file: string, options: object): Promise<ValidatedSource> {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), {
-    workerData: { kind, file, options: plainOptions(options) } satisfies WorkerInput,
-    // Bounded memory whatever the file size: the worker only ever holds a few batches.
-    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 },
-  });
-  const queue: WorkerMessage[] = [];
-  let waiting: (() => void) | undefined;
-  let failure: Error | undefined;
-  worker.on('message', (m: WorkerMessage) => {
-    queue.push(m);
-    waiting?.();
-  });
-  worker.on('error', (err) => {
-    failure = err;
-    waiting?.();
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0 && !failure) failure = new Error(`import worker stopped with code ${code}`);
-    waiting?.();
-  });
-  async function next(): Promise<WorkerMessage> {
-    for (;;) {
-      const m = queue.shift();
-      if (m) {
-        if (m.type === 'error') throw revive(m.error);
-        return m;
+export async function openValidatedInWorkers<O extends ImportOptions>(
+  file: string, kind: ImportKind<O>, options: O, threads: number,
+): Promise<ValidatedSource> {
+  const { name, source, mapping, hash } = await prepareFile(file, kind, options);
+  const workerData: WorkerInput = {
+    kind: kind.kind, options: plainOptions(options), delimiter: source.delimiter,
+    header: source.header, index: [...mapping.index], unknown: mapping.unknown,
+  };
+  let digest = '';
+
+  async function* batches(): AsyncGenerator<SourceBatch> {
+    const waiting = new Map<number, { resolve(b: ValidatedBatch): void; reject(e: Error): void }>();
+    const failAll = (err: Error) => {
+      for (const w of waiting.values()) w.reject(err);
+      waiting.clear();
+    };
+    const workers = Array.from({ length: threads }, () => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData,
+        // Bounded memory whatever the file size: a worker only ever holds a span or two.
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 },
+      });
+      worker.on('message', (m: WorkerMessage) => {
+        const w = waiting.get(m.seq);
+        waiting.delete(m.seq);
+        if (m.type === 'error') w?.reject(revive(m.error));
+        else w?.resolve(m.batch);
+      });
+      worker.on('error', failAll);
+      worker.on('exit', (code) => {
+        if (code !== 0) failAll(new Error(`import worker stopped with code ${code}`));
+      });
+      return worker;
+    });
+    const spans = source.spans();
+    const queue: InFlight[] = [];
+    let seq = 0;
+    let spansDone = false;
+    try {
+      for (;;) {
+        // Keep every worker busy with a few spans (of ~64 KB) while the oldest batch is being written.
+        while (!spansDone && queue.length < 4 * threads) {
+          const next = await spans.next();
+          if (next.done) {
+            spansDone = true;
+            break;
+          }
+          const span = next.value;
+          const n = seq++;
+          const result = new Promise<ValidatedBatch>((resolve, reject) => waiting.set(n, { resolve, reject }));
+          result.catch(() => {}); // rejections are taken when the batch's turn comes
+          workers[n % threads]!.postMessage({ seq: n, text: span.text, line: span.line } satisfies SpanMessage);
+          queue.push({ span, result });
+        }
+        const head = queue.shift();
+        if (!head) break;
+        const batch = await head.result;
+        batch.bytesRead = source.bytesRead();
+        yield { ...batch, fieldsAt: fieldsFinder(source.delimiter, head.span) };
       }
-      if (failure) throw failure;
-      await new Promise<void>((r) => (waiting = r));
+      digest = hash.digest('hex');
+    } finally {
+      await spans.return(undefined);
+      await Promise.all(workers.map((w) => w.terminate()));
     }
   }
 
-  let header: Extract<WorkerMessage, { type: 'header' }>;
-  try {
-    const first = await next();
-    if (first.type !== 'header') throw new Error('import worker: expected the header first');
-    header = first;
-  } catch (err) {
-    await worker.terminate();
-    throw err;
-  }
-  let digest = '';
-  return {
-    file: header.file,
-    header: header.header,
-    totalBytes: header.totalBytes,
-    mapping: { index: new Map(header.index), unknown: header.unknown, header: header.header },
-    sha256: () => digest,
-    async *batches(): AsyncGenerator<ValidatedBatch> {
-      try {
-        for (;;) {
-          const m = await next();
-          if (m.type === 'end') {
-            digest = m.sha256;
-            return;
-          }
-          if (m.type === 'batch') {
-            yield m.batch;
-            worker.postMessage('ack'); // only once the batch is written: bounded memory
-          }
-        }
-      } finally {
-        await worker.terminate();
-      }
-    },
+  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, sha256: () => digest };
+}
+
+/** The original cells of a line of a span, parsed again on demand (only duplicates need them). */
+function fieldsFinder(delimiter: string, span: CsvSpan): (line: number) => string[] {
+  let records: CsvRecord[] | undefined;
+  return (line) => {
+    if (!records) {
+      records = [];
+      const parser = new CsvParser(delimiter, 1 << 20, span.line);
+      parser.push(span.text, records);
+      parser.end(records);
+    }
+    return records.find((r) => r.line === line)!.fields;
   };
 }

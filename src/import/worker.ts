@@ -1,59 +1,55 @@
 /**
- * Worker thread: reads, parses and validates an extract while the main thread writes the previous
- * batches. Batches wait for an acknowledgement, so at most a few are in memory at once.
+ * Validator thread: parses and validates spans of whole records that the main thread cut from the
+ * file (csv/reader.ts `spans`), while the main thread writes earlier batches. Several run at once;
+ * each answers every span with its batch, tagged with the span's sequence number.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UepError, DataError } from '../errors.js';
+import { CsvParser, type CsvRecord } from '../csv/parser.js';
+import type { HeaderMapping } from './headers.js';
 import { WORKER_KINDS } from './registry.js';
-import { openValidated } from './validated.js';
-
-const MAX_IN_FLIGHT = 4;
+import { validateRecords, type ValidatedBatch } from './validated.js';
 
 export interface WorkerInput {
   kind: string;
-  file: string;
   options: Record<string, unknown>;
+  delimiter: string;
+  header: string[];
+  index: [string, number][];
+  unknown: HeaderMapping['unknown'];
+}
+
+export interface SpanMessage {
+  seq: number;
+  text: string;
+  line: number;
 }
 
 export type WorkerMessage =
-  | { type: 'header'; file: string; header: string[]; totalBytes: number; index: [string, number][]; unknown: { name: string; index: number }[] }
-  | { type: 'batch'; batch: import('./validated.js').ValidatedBatch }
-  | { type: 'end'; sha256: string }
-  | { type: 'error'; error: { name: string; message: string; hint?: string; file?: string; line?: number; field?: string; exitCode?: number } };
+  | { type: 'batch'; seq: number; batch: ValidatedBatch }
+  | { type: 'error'; seq: number; error: { name: string; message: string; hint?: string; file?: string; line?: number; field?: string; exitCode?: number } };
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
-let inFlight = 0;
-let wake: (() => void) | undefined;
-let stopped = false;
-port.on('message', (m: string) => {
-  if (m === 'ack') inFlight--;
-  if (m === 'stop') stopped = true;
-  wake?.();
-});
+const mapping: HeaderMapping = { header: input.header, index: new Map(input.index), unknown: input.unknown };
+const validate = WORKER_KINDS[input.kind]!.validator(mapping, input.options as never, null as never);
 
-async function main(): Promise<void> {
-  const source = await openValidated(null, input.file, WORKER_KINDS[input.kind]!, input.options as never);
-  port.postMessage({
-    type: 'header', file: source.file, header: source.header, totalBytes: source.totalBytes,
-    index: [...source.mapping.index], unknown: source.mapping.unknown,
-  } satisfies WorkerMessage);
-  for await (const batch of source.batches()) {
-    if (stopped) return;
-    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage);
-    inFlight++;
-    while (inFlight >= MAX_IN_FLIGHT && !stopped) await new Promise<void>((r) => (wake = r));
+port.on('message', (span: SpanMessage) => {
+  try {
+    const parser = new CsvParser(input.delimiter, 1 << 20, span.line);
+    const records: CsvRecord[] = [];
+    parser.push(span.text, records);
+    parser.end(records);
+    port.postMessage({ type: 'batch', seq: span.seq, batch: validateRecords(records, validate, input.header.length) } satisfies WorkerMessage);
+  } catch (err) {
+    const e = err as Error & Partial<DataError> & { hint?: string; exitCode?: number };
+    port.postMessage({
+      type: 'error',
+      seq: span.seq,
+      error: {
+        name: err instanceof DataError ? 'DataError' : err instanceof UepError ? 'UepError' : 'Error',
+        message: e.message, hint: e.hint, file: e.file, line: e.line, field: e.field, exitCode: e.exitCode,
+      },
+    } satisfies WorkerMessage);
   }
-  port.postMessage({ type: 'end', sha256: source.sha256() } satisfies WorkerMessage);
-}
-
-main().catch((err: unknown) => {
-  const e = err as Error & Partial<DataError> & { hint?: string; exitCode?: number };
-  port.postMessage({
-    type: 'error',
-    error: {
-      name: err instanceof DataError ? 'DataError' : err instanceof UepError ? 'UepError' : 'Error',
-      message: e.message, hint: e.hint, file: e.file, line: e.line, field: e.field, exitCode: e.exitCode,
-    },
-  } satisfies WorkerMessage);
 });

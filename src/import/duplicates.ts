@@ -1,0 +1,31 @@
+import type { SourceBatch } from './validated.js';
+import { NikSet } from './nik-set.js';
+
+/**
+ * The duplicate rule: a NIK accepted earlier in the same file makes a later row a reject; the
+ * first occurrence is kept. Applied to batches in file order (batches may be validated by several
+ * threads at once, so this is the one place that sees them all).
+ */
+export class DuplicateFilter {
+  private readonly unique = new NikSet();
+
+  constructor(private readonly reason: string) {}
+
+  /** Marks the batch's later duplicates as excluded and rejected, and takes back their warnings. */
+  apply(batch: SourceBatch): void {
+    const { niks } = batch;
+    for (let i = 0; i < niks.length; i++) {
+      if (this.unique.add(niks[i]!)) continue;
+      batch.exclude.push(i);
+      batch.rejected.push({ line: batch.lines[i]!, reason: this.reason, fields: batch.fieldsAt(batch.lines[i]!) });
+    }
+    if (batch.exclude.length === 0) return;
+    batch.rowCount -= batch.exclude.length;
+    batch.rejected.sort((a, b) => a.line - b.line);
+    const excluded = new Set(batch.exclude);
+    for (const [row, codes] of batch.warned) {
+      if (!excluded.has(row)) continue;
+      for (const w of codes) if (--batch.warnings[w]! === 0) delete batch.warnings[w];
+    }
+  }
+}
