@@ -25,6 +25,8 @@ export class CsvSyntaxError extends Error {
 
 export class CsvParser {
   private pending = '';
+  /** Characters of the input before `pending`. */
+  private consumed = 0;
   private line: number;
   private readonly delim: number;
   /** Fields of the record being read; copied out at its end, so each record owns an exact-size array. */
@@ -35,10 +37,14 @@ export class CsvParser {
     this.line = firstLine;
   }
 
-  /** Parses every complete record of `chunk` (plus what was left over) into `out`, at most `limit` of them. */
-  push(chunk: string, out: CsvRecord[], limit = Infinity): void {
+  /**
+   * Parses every complete record of `chunk` (plus what was left over) into `out`, at most `limit`
+   * of them; `starts`, when given, gets each record's offset in all the text pushed so far.
+   */
+  push(chunk: string, out: CsvRecord[], limit = Infinity, starts?: number[]): void {
     const text = this.pending.length > 0 ? this.pending + chunk : chunk;
-    const used = this.parse(text, false, out, limit);
+    const used = this.parse(text, false, out, limit, starts);
+    this.consumed += used;
     this.pending = used < text.length ? text.slice(used) : '';
     // Stopped by the limit, what is left is simply not read yet; else it is one unfinished record.
     if (out.length < limit && this.pending.length > this.maxRecordChars) {
@@ -47,8 +53,8 @@ export class CsvParser {
   }
 
   /** Parses what is left at the end of the input. */
-  end(out: CsvRecord[]): void {
-    if (this.pending.length > 0) this.parse(this.pending, true, out, Infinity);
+  end(out: CsvRecord[], starts?: number[]): void {
+    if (this.pending.length > 0) this.consumed += this.parse(this.pending, true, out, Infinity, starts);
     this.pending = '';
   }
 
@@ -58,7 +64,7 @@ export class CsvParser {
   }
 
   /** Returns how many characters were consumed (complete records only, unless `final`), at most `limit` records. */
-  private parse(text: string, final: boolean, out: CsvRecord[], limit: number): number {
+  private parse(text: string, final: boolean, out: CsvRecord[], limit: number, starts?: number[]): number {
     const n = text.length;
     const delim = this.delim;
     let i = 0;
@@ -152,7 +158,10 @@ export class CsvParser {
         return recordStart;
       }
       // A completely empty line is not a record.
-      if (!(fields.length === 1 && fields[0] === '')) out.push({ line: recordLine, fields: fields.slice() });
+      if (!(fields.length === 1 && fields[0] === '')) {
+        out.push({ line: recordLine, fields: fields.slice() });
+        starts?.push(this.consumed + recordStart);
+      }
     }
     this.line = line;
     return i;

@@ -14,10 +14,10 @@ export class DuplicateFilter {
   /** Marks the batch's later duplicates as excluded and rejected, and takes back their warnings. */
   apply(batch: SourceBatch): void {
     const { niks } = batch;
-    for (let i = 0; i < niks.length; i++) {
-      if (this.unique.add(niks[i]!)) continue;
+    for (let i = 0; i < batch.lines.length; i++) {
+      if (this.unique.addAt(niks, i * 16)) continue;
       batch.exclude.push(i);
-      batch.rejected.push({ line: batch.lines[i]!, reason: this.reason, fields: batch.fieldsAt(batch.lines[i]!) });
+      batch.rejected.push({ line: batch.lines[i]!, reason: this.reason, fields: batch.fieldsOf(i) });
     }
     if (batch.exclude.length === 0) return;
     batch.rowCount -= batch.exclude.length;

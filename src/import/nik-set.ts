@@ -19,9 +19,14 @@ export class NikSet {
 
   /** Adds the NIK; returns false when it was already there. */
   add(nik: string): boolean {
+    return this.addAt(nik, 0);
+  }
+
+  /** Adds the NIK written at `at` in `text` (e.g. one of many NIKs strung together). */
+  addAt(text: string, at: number): boolean {
     // hi is never 0 for a stored NIK because we store hi + 1 (0 marks an empty slot).
-    const hi = Number(nik.slice(0, 8)) + 1;
-    const lo = Number(nik.slice(8, 16));
+    const hi = eightDigits(text, at) + 1;
+    const lo = eightDigits(text, at + 8);
     if (this.insert(hi, lo)) {
       if (++this.used * 10 > this.hi.length * 7) this.grow();
       return true;
@@ -50,4 +55,10 @@ export class NikSet {
     this.lo = new Uint32Array(lo.length * 2);
     for (let i = 0; i < hi.length; i++) if (hi[i] !== 0) this.insert(hi[i]!, lo[i]!);
   }
+}
+
+function eightDigits(s: string, at: number): number {
+  let n = 0;
+  for (let i = at; i < at + 8; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
 }

@@ -23,9 +23,12 @@ export interface ValidatedBatch {
    */
   rowsJson: string;
   rowCount: number;
-  /** Per accepted row: its NIK and line, for the duplicate rule (applied in file order, see duplicates.ts). */
-  niks: string[];
+  /** The NIKs of the accepted rows strung together (16 digits each: one string, not one per row), and per
+   * accepted row its line: for the duplicate rule, applied in file order (duplicates.ts). */
+  niks: string;
   lines: number[];
+  /** Per accepted row: where it came from (its record's index; in a worker, its offset in the span). */
+  origins: number[];
   /** Accepted rows that carry warnings: their index and codes. */
   warned: [number, string[]][];
   /** Indexes of accepted rows not to store after all (later duplicates). */
@@ -39,9 +42,9 @@ export interface ValidatedBatch {
   warnings: Record<string, number>;
 }
 
-/** A batch as the pipeline gets it: with a way back to the original cells of one of its lines. */
+/** A batch as the pipeline gets it: with a way back to the original cells of an accepted row. */
 export interface SourceBatch extends ValidatedBatch {
-  fieldsAt(line: number): string[];
+  fieldsOf(row: number): string[];
 }
 
 export interface ValidatedSource {
@@ -65,11 +68,13 @@ function isBlank(fields: string[]): boolean {
  */
 export function validateRecords(records: CsvRecord[], validate: RowValidator, width: number): ValidatedBatch {
   const batch: ValidatedBatch = {
-    rowsJson: '[]', rowCount: 0, niks: [], lines: [], warned: [], exclude: [],
+    rowsJson: '[]', rowCount: 0, niks: '', lines: [], origins: [], warned: [], exclude: [],
     rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {},
   };
   const rows: unknown[][] = [];
-  for (const record of records) {
+  let niks = '';
+  for (let k = 0; k < records.length; k++) {
+    const record = records[k]!;
     const fields = record.fields;
     if (isBlank(fields)) {
       batch.blank++;
@@ -95,11 +100,13 @@ export function validateRecords(records: CsvRecord[], validate: RowValidator, wi
       batch.warned.push([rows.length, result.warnings]);
       values.push(JSON.stringify(result.warnings));
     } else values.push(null);
-    batch.niks.push(values[0] as string);
+    niks += values[0] as string;
     batch.lines.push(record.line);
+    batch.origins.push(k);
     rows.push(values);
   }
   batch.rowCount = rows.length;
+  batch.niks = niks;
   if (rows.length > 0) batch.rowsJson = JSON.stringify(rows);
   return batch;
 }
@@ -133,7 +140,7 @@ export async function openValidated<O extends ImportOptions>(db: Db | null, file
     for await (const records of source.batches()) {
       const batch = validateRecords(records, validate, source.header.length);
       batch.bytesRead = source.bytesRead();
-      yield { ...batch, fieldsAt: (line) => records.find((r) => r.line === line)!.fields };
+      yield { ...batch, fieldsOf: (row) => records[batch.origins[row]!]!.fields };
     }
     digest = hash.digest('hex');
   }

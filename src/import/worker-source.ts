@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { CsvParser, type CsvRecord } from '../csv/parser.js';
-import type { CsvSpan } from '../csv/spans.js';
+import { spanText, type CsvSpan } from '../csv/spans.js';
 import { UepError, UsageError } from '../errors.js';
 import type { ImportKind } from './kind.js';
 import type { ImportOptions } from './pipeline.js';
@@ -50,7 +50,7 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData,
         // Bounded memory whatever the file size: a worker only ever holds a span or two.
-        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 },
+        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
       });
       worker.on('message', (m: WorkerMessage) => {
         const w = waiting.get(m.seq);
@@ -70,8 +70,8 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
     let spansDone = false;
     try {
       for (;;) {
-        // Keep every worker busy with a few spans (of ~64 KB) while the oldest batch is being written.
-        while (!spansDone && queue.length < 4 * threads) {
+        // Keep every worker busy with a span or two (of ~64 KB) while the oldest batch is being written.
+        while (!spansDone && queue.length < 2 * threads) {
           const next = await spans.next();
           if (next.done) {
             spansDone = true;
@@ -81,14 +81,14 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
           const n = seq++;
           const result = new Promise<ValidatedBatch>((resolve, reject) => waiting.set(n, { resolve, reject }));
           result.catch(() => {}); // rejections are taken when the batch's turn comes
-          workers[n % threads]!.postMessage({ seq: n, text: span.text, line: span.line } satisfies SpanMessage);
+          workers[n % threads]!.postMessage({ seq: n, ...span } satisfies SpanMessage);
           queue.push({ span, result });
         }
         const head = queue.shift();
         if (!head) break;
         const batch = await head.result;
         batch.bytesRead = source.bytesRead();
-        yield { ...batch, fieldsAt: fieldsFinder(source.delimiter, head.span) };
+        yield { ...batch, fieldsOf: fieldsFinder(source.delimiter, head.span, batch) };
       }
       digest = hash.digest('hex');
     } finally {
@@ -100,16 +100,15 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
   return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, sha256: () => digest };
 }
 
-/** The original cells of a line of a span, parsed again on demand (only duplicates need them). */
-function fieldsFinder(delimiter: string, span: CsvSpan): (line: number) => string[] {
-  let records: CsvRecord[] | undefined;
-  return (line) => {
-    if (!records) {
-      records = [];
-      const parser = new CsvParser(delimiter, 1 << 20, span.line);
-      parser.push(span.text, records);
-      parser.end(records);
-    }
-    return records.find((r) => r.line === line)!.fields;
+/** The original cells of an accepted row of a span, read again from where it starts (only duplicates need them). */
+function fieldsFinder(delimiter: string, span: CsvSpan, batch: ValidatedBatch): (row: number) => string[] {
+  let text: string | undefined;
+  return (row) => {
+    text ??= spanText(span);
+    const parser = new CsvParser(delimiter, 1 << 20, batch.lines[row]!);
+    const records: CsvRecord[] = [];
+    parser.push(text.slice(batch.origins[row]!), records, 1);
+    if (records.length === 0) parser.end(records); // the file's last record, with no line end
+    return records[0]!.fields;
   };
 }

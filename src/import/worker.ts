@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UepError, DataError } from '../errors.js';
 import { CsvParser, type CsvRecord } from '../csv/parser.js';
+import { spanText, type CsvSpan } from '../csv/spans.js';
 import type { HeaderMapping } from './headers.js';
 import { WORKER_KINDS } from './registry.js';
 import { validateRecords, type ValidatedBatch } from './validated.js';
@@ -19,10 +20,8 @@ export interface WorkerInput {
   unknown: HeaderMapping['unknown'];
 }
 
-export interface SpanMessage {
+export interface SpanMessage extends CsvSpan {
   seq: number;
-  text: string;
-  line: number;
 }
 
 export type WorkerMessage =
@@ -38,9 +37,13 @@ port.on('message', (span: SpanMessage) => {
   try {
     const parser = new CsvParser(input.delimiter, 1 << 20, span.line);
     const records: CsvRecord[] = [];
-    parser.push(span.text, records);
-    parser.end(records);
-    port.postMessage({ type: 'batch', seq: span.seq, batch: validateRecords(records, validate, input.header.length) } satisfies WorkerMessage);
+    const starts: number[] = [];
+    parser.push(spanText(span), records, Infinity, starts);
+    parser.end(records, starts);
+    const batch = validateRecords(records, validate, input.header.length);
+    // Where each accepted row starts in the span: the reading thread finds a duplicate's cells there.
+    batch.origins = batch.origins.map((k) => starts[k]!);
+    port.postMessage({ type: 'batch', seq: span.seq, batch } satisfies WorkerMessage);
   } catch (err) {
     const e = err as Error & Partial<DataError> & { hint?: string; exitCode?: number };
     port.postMessage({
