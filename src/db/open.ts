@@ -38,7 +38,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // and sorts a sixteenth of the pages it would at 4 KB, for half the system time. Set before
     // WAL mode, which fixes the size. The cache is then counted in KiB, not in pages.
     if (!options.readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
+    // Both caches in KiB: the temp schema (staging tables, sorts) otherwise keeps up to a default
+    // count of pages, which at 64 KB a page is hundreds of MB held in memory.
     db.pragma('cache_size = -4096');
+    db.pragma('temp.cache_size = -4096');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
