@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: import speed and memory on a generated 1M-row DTKS extract, against the
  * sqlite3 command-line tool's `.import` of the same file (same columns, NIK primary key, WAL,
- * synchronous=NORMAL), then scoring and allocation over 200k applicants.
+ * synchronous=NORMAL), the same file imported again into the full database (the merge path), then
+ * scoring and allocation over 200k applicants.
  * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported).
  */
 import { spawnSync } from 'node:child_process';
@@ -64,6 +65,10 @@ async function main(): Promise<void> {
     return r;
   });
 
+  // The same file again into the full database: the merge path (staged, then one sorted upsert).
+  const again = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'import', 'dtks', csv, '--db', db, '--json', '--quiet']);
+  const againSummary = JSON.parse(again.stdout) as Record<string, unknown>;
+
   const sqliteRun = (cols: string[]) => repeat(() => {
     const target = join(OUT, 'sqlite3.sqlite');
     removeDb(target);
@@ -84,6 +89,8 @@ async function main(): Promise<void> {
   const lines = [
     `uep import dtks        ${uep.seconds.toFixed(1)} s, peak RSS ${uep.maxRssMb.toFixed(0)} MB ` +
       `(inserted ${summary.inserted}, rejected ${summary.rejected})`,
+    `uep import again      ${again.seconds.toFixed(1)} s, peak RSS ${again.maxRssMb.toFixed(0)} MB ` +
+      `(unchanged ${againSummary.unchanged}, inserted ${againSummary.inserted}, updated ${againSummary.updated})`,
     `sqlite3 .import (PK)   ${withPk.seconds.toFixed(1)} s`,
     `sqlite3 .import (none) ${noIndex.seconds.toFixed(1)} s`,
     `ratio uep / sqlite3 PK ${(uep.seconds / withPk.seconds).toFixed(2)} (target ≤ 1.00); against no index ${(uep.seconds / noIndex.seconds).toFixed(2)}`,
