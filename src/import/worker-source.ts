@@ -42,7 +42,10 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
 
   async function* batches(): AsyncGenerator<SourceBatch> {
     const waiting = new Map<number, { resolve(b: ValidatedBatch): void; reject(e: Error): void }>();
+    // A worker that died fails every batch still owed, and every later one: nothing waits forever.
+    let failure: Error | undefined;
     const failAll = (err: Error) => {
+      failure ??= err;
       for (const w of waiting.values()) w.reject(err);
       waiting.clear();
     };
@@ -79,7 +82,10 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
           }
           const span = next.value;
           const n = seq++;
-          const result = new Promise<ValidatedBatch>((resolve, reject) => waiting.set(n, { resolve, reject }));
+          const result = new Promise<ValidatedBatch>((resolve, reject) => {
+            if (failure) reject(failure);
+            else waiting.set(n, { resolve, reject });
+          });
           result.catch(() => {}); // rejections are taken when the batch's turn comes
           workers[n % threads]!.postMessage({ seq: n, ...span } satisfies SpanMessage);
           queue.push({ span, result });
