@@ -52,10 +52,12 @@ export class CsvParser {
     }
   }
 
-  /** Parses what is left at the end of the input. */
-  end(out: CsvRecord[], starts?: number[]): void {
-    if (this.pending.length > 0) this.consumed += this.parse(this.pending, true, out, Infinity, starts);
-    this.pending = '';
+  /** Parses what is left at the end of the input (all of it, unless `limit` records come first). */
+  end(out: CsvRecord[], starts?: number[], limit = Infinity): void {
+    if (this.pending.length === 0) return;
+    const used = this.parse(this.pending, true, out, limit, starts);
+    this.consumed += used;
+    this.pending = this.pending.slice(used);
   }
 
   /** What is left unparsed (after a `limit`), and the line it starts on: for a CsvSpanCutter to go on from. */

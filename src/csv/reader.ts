@@ -185,7 +185,16 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
       }
     }
   }
-  await fill(1);
+  // The header alone (limit 1): what follows it stays unparsed for batches() or spans().
+  while (queue.length === 0 && !ended) {
+    const text = await nextText();
+    if (text === null) {
+      wrap(() => parser.end(queue, undefined, 1));
+      ended = true;
+    } else {
+      wrap(() => parser.push(text, queue, 1));
+    }
+  }
   const headerRecord = queue.shift();
   if (!headerRecord) throw new DataError(name, 1, undefined, 'the file has no header line');
 
@@ -199,6 +208,7 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
     async *batches() {
       try {
         wrap(() => parser.push('', queue)); // the rest of the text read with the header
+        if (ended) wrap(() => parser.end(queue));
         for (;;) {
           await fill(batchSize);
           if (queue.length === 0) return;
@@ -212,6 +222,8 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
       try {
         const cutter = new CsvSpanCutter(delimiter, parser.rest());
         const out: CsvSpan[] = [];
+        if (ended) wrap(() => cutter.end(out));
+        while (out.length > 0) yield out.shift()!;
         while (!ended) {
           const text = await nextText();
           if (text === null) {

@@ -80,6 +80,25 @@ describe('CsvSpanCutter', () => {
     expect(() => cutter.push('"this never ends', [])).toThrow(/longer than 10 characters/);
   });
 
+  it('keeps every record after a header that itself spans lines, at the end of a file or not', async () => {
+    const dir = tempDir();
+    for (const content of ['nik;"na\nma"\n1;2\r\n3;"x\ny"', 'nik;"na\nma"\n1;2\n', '"a\nb"']) {
+      const file = writeFile(dir, 'h.csv', content);
+      const viaBatches: CsvRecord[] = [];
+      for await (const batch of (await openCsv(file)).batches()) viaBatches.push(...batch);
+      const source = await openCsv(file);
+      expect(source.header).toEqual(content.startsWith('nik') ? ['nik', 'na\nma'] : ['a\nb']);
+      const viaSpans: CsvRecord[] = [];
+      for await (const span of source.spans()) {
+        const p = new CsvParser(source.delimiter, 1 << 20, span.line);
+        p.push(spanText(span), viaSpans);
+        p.end(viaSpans);
+      }
+      expect(viaSpans).toEqual(viaBatches);
+      expect(viaSpans.length).toBe(content.startsWith('nik;"na\nma"\n1;2\r') ? 2 : content.startsWith('nik') ? 1 : 0);
+    }
+  });
+
   it('goes on from the text read with the header (openCsv spans)', async () => {
     const dir = tempDir();
     const lines = ['\uFEFFnik;nama;alamat', ...Array.from({ length: 3000 }, (_, i) => `${i};Nama ${i};"Jl. ${i}\r\nRT ""${i % 9}""";`)];
