@@ -11,6 +11,11 @@ export class DuplicateFilter {
 
   constructor(private readonly reason: string) {}
 
+  /** Room for about this many rows, known early from the file's size (see pipeline.ts). */
+  expect(rows: number): void {
+    this.unique.reserve(rows);
+  }
+
   /** Marks the batch's later duplicates as excluded and rejected, and takes back their warnings. */
   apply(batch: SourceBatch): void {
     const { niks } = batch;

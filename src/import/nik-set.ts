@@ -55,9 +55,13 @@ export class NikSet {
     }
   }
 
-  private grow(): void {
+  /** Makes room for `count` NIKs in all at once, so the set is not grown (and copied) on the way there. */
+  reserve(count: number): void {
+    if (count * 10 > this.hi.length * 8) this.grow(Math.ceil(count / 0.75));
+  }
+
+  private grow(capacity = Math.ceil(this.hi.length * 1.5)): void {
     const { hi, lo } = this;
-    const capacity = Math.ceil(hi.length * 1.5);
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     for (let i = 0; i < hi.length; i++) if (hi[i] !== 0) this.insert(hi[i]!, lo[i]!);

@@ -70,6 +70,8 @@ export class ImportInterruptedError extends UepError {
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
+/** Batches read before the NIK set is sized for the whole file (read-ahead then skews the estimate little). */
+const SIZING_BATCHES = 64;
 /** Validator threads: two keep both cores of the office's machines busy alongside this thread's writes. */
 const WORKER_THREADS = 2;
 
@@ -102,6 +104,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
   const columns = [...kind.columns, 'warnings'];
   const duplicates = new DuplicateFilter(kind.duplicateReason ?? 'nik_duplicate');
+  let batches = 0;
 
   // An empty table is filled directly inside one write transaction held for the whole read. Its
   // unique NIK index is dropped meanwhile, which foreign keys pointing at it would refuse: they are
@@ -123,6 +126,10 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   try {
     for await (const batch of source.batches()) {
       if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
+      // Once a few thousand rows give the file's bytes per row, size the NIK set for the whole file.
+      if (++batches === SIZING_BATCHES && batch.bytesRead > 0) {
+        duplicates.expect(Math.ceil((source.totalBytes * (summary.read + batch.read)) / batch.bytesRead * 1.15));
+      }
       duplicates.apply(batch);
       summary.read += batch.read;
       summary.blank += batch.blank;

@@ -28,6 +28,18 @@ function state(path: string): string {
   }
 }
 
+/** Resolves once `count` imports have written their 'started' audit line: by then the running one handles Ctrl-C. */
+async function importsStarted(path: string, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const db = new Database(path, { readonly: true });
+    const n = db.prepare(`SELECT count(*) FROM audit_log WHERE command = 'import dtks' AND result_json ->> '$.status' = 'started'`).pluck().get() as number;
+    db.close();
+    if (n >= count) return;
+    if (Date.now() > deadline) throw new Error('the import never started');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 describe('SIGKILL at any moment of an import', () => {
   beforeAll(() => {
@@ -86,7 +98,8 @@ describe('Ctrl-C (SIGINT) during a long import', () => {
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
-    await new Promise((r) => setTimeout(r, 400));
+    // Not a fixed delay: on a loaded machine node may not even have started by then.
+    await importsStarted(db, 2);
     child.kill('SIGINT');
     const code = await exited;
     expect(code).toBe(130);
