@@ -4,7 +4,6 @@
  * Tests replace `prompters.create` with a scripted Prompter, or pass `run` to drive real
  * prompts through @inquirer/testing.
  */
-import { checkbox, confirm, input, number, search, select } from '@inquirer/prompts';
 import { InterviewCancelled, type Prompter } from '../assess/prompter.js';
 import type { CliContext } from './context.js';
 
@@ -14,6 +13,9 @@ export interface PromptContext {
   clearPromptOnDone?: boolean;
   signal?: AbortSignal;
 }
+
+/** Loaded on the first prompt only: it is a sizeable part of the memory of every other command. */
+export const inquirer = () => import('@inquirer/prompts');
 
 /** Runs one @inquirer prompt with its config; the default passes the context along. */
 export type PromptRunner = <V, C>(prompt: (config: C, context?: PromptContext) => Promise<V>, config: C) => Promise<V>;
@@ -32,12 +34,12 @@ export function inquirerPrompter(context: PromptContext, run?: PromptRunner): Pr
   const go: PromptRunner = run ?? ((prompt, config) => prompt(config, context));
   const pageSize = 12;
   return {
-    select: (o) => guard(go(select, { message: o.message, choices: o.choices, default: o.default, pageSize })),
-    search: (o) => guard(go(search, { message: o.message, source: async (term: string | undefined) => o.source(term ?? ''), pageSize })),
-    checkbox: (o) => guard(go(checkbox, { message: `${o.message} (space to tick, enter when done)`, choices: o.choices, pageSize })),
-    input: (o) => guard(go(input, { message: o.message, default: o.default, validate: o.validate })),
-    number: (o) => guard(go(number, { message: o.message, min: o.min, max: o.max, step: 1, default: o.default, required: true as const })),
-    confirm: (o) => guard(go(confirm, { message: o.message, default: o.default })),
+    select: async (o) => guard(go((await inquirer()).select, { message: o.message, choices: o.choices, default: o.default, pageSize })),
+    search: async (o) => guard(go((await inquirer()).search, { message: o.message, source: async (term: string | undefined) => o.source(term ?? ''), pageSize })),
+    checkbox: async (o) => guard(go((await inquirer()).checkbox, { message: `${o.message} (space to tick, enter when done)`, choices: o.choices, pageSize })),
+    input: async (o) => guard(go((await inquirer()).input, { message: o.message, default: o.default, validate: o.validate })),
+    number: async (o) => guard(go((await inquirer()).number, { message: o.message, min: o.min, max: o.max, step: 1, default: o.default, required: true as const })),
+    confirm: async (o) => guard(go((await inquirer()).confirm, { message: o.message, default: o.default })),
   };
 }
 

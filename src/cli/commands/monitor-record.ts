@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { UepError, UsageError } from '../../errors.js';
 import { localDate } from '../../fsutil/pattern.js';
 import { parseTanggal } from '../../import/values.js';
@@ -8,6 +7,7 @@ import type { VisitCells } from '../../monitor/visit-check.js';
 import { visitExists } from '../../monitor/visit-store.js';
 import { KENDALA, parseOmzet, RUJUKAN, STATUS_USAHA } from '../../monitor/visit-values.js';
 import type { CliContext } from '../context.js';
+import { inquirer } from '../prompts.js';
 import type { Action } from '../main.js';
 
 type Choice<T> = { name: string; value: T };
@@ -24,10 +24,10 @@ export interface Asker {
 export function inquirerAsker(signal: AbortSignal): Asker {
   const context = { input: process.stdin, output: process.stderr, signal };
   return {
-    input: (o) => input(o, context),
-    select: (o) => select(o, context),
-    checkbox: (o) => checkbox(o, context),
-    confirm: (o) => confirm(o, context),
+    input: async (o) => (await inquirer()).input(o, context),
+    select: async (o) => (await inquirer()).select(o, context),
+    checkbox: async (o) => (await inquirer()).checkbox(o, context),
+    confirm: async (o) => (await inquirer()).confirm(o, context),
   };
 }
 
