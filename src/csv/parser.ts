@@ -25,8 +25,6 @@ export class CsvSyntaxError extends Error {
 
 export class CsvParser {
   private pending = '';
-  /** Characters of the input before `pending`. */
-  private consumed = 0;
   private line: number;
   private readonly delim: number;
   /** Fields of the record being read; copied out at its end, so each record owns an exact-size array. */
@@ -37,14 +35,10 @@ export class CsvParser {
     this.line = firstLine;
   }
 
-  /**
-   * Parses every complete record of `chunk` (plus what was left over) into `out`, at most `limit`
-   * of them; `starts`, when given, gets each record's offset in all the text pushed so far.
-   */
-  push(chunk: string, out: CsvRecord[], limit = Infinity, starts?: number[]): void {
+  /** Parses every complete record of `chunk` (plus what was left over) into `out`, at most `limit` of them. */
+  push(chunk: string, out: CsvRecord[], limit = Infinity): void {
     const text = this.pending.length > 0 ? this.pending + chunk : chunk;
-    const used = this.parse(text, false, out, limit, starts);
-    this.consumed += used;
+    const used = this.parse(text, false, out, limit);
     this.pending = used < text.length ? text.slice(used) : '';
     // Stopped by the limit, what is left is simply not read yet; else it is one unfinished record.
     if (out.length < limit && this.pending.length > this.maxRecordChars) {
@@ -53,10 +47,9 @@ export class CsvParser {
   }
 
   /** Parses what is left at the end of the input (all of it, unless `limit` records come first). */
-  end(out: CsvRecord[], starts?: number[], limit = Infinity): void {
+  end(out: CsvRecord[], limit = Infinity): void {
     if (this.pending.length === 0) return;
-    const used = this.parse(this.pending, true, out, limit, starts);
-    this.consumed += used;
+    const used = this.parse(this.pending, true, out, limit);
     this.pending = this.pending.slice(used);
   }
 
@@ -66,7 +59,7 @@ export class CsvParser {
   }
 
   /** Returns how many characters were consumed (complete records only, unless `final`), at most `limit` records. */
-  private parse(text: string, final: boolean, out: CsvRecord[], limit: number, starts?: number[]): number {
+  private parse(text: string, final: boolean, out: CsvRecord[], limit: number): number {
     const n = text.length;
     const delim = this.delim;
     let i = 0;
@@ -162,7 +155,6 @@ export class CsvParser {
       // A completely empty line is not a record.
       if (!(fields.length === 1 && fields[0] === '')) {
         out.push({ line: recordLine, fields: fields.slice() });
-        starts?.push(this.consumed + recordStart);
       }
     }
     this.line = line;

@@ -189,7 +189,7 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
   while (queue.length === 0 && !ended) {
     const text = await nextText();
     if (text === null) {
-      wrap(() => parser.end(queue, undefined, 1));
+      wrap(() => parser.end(queue, 1));
       ended = true;
     } else {
       wrap(() => parser.push(text, queue, 1));

@@ -1,36 +1,67 @@
-import type { SourceBatch } from './validated.js';
-import { NikSet } from './nik-set.js';
+import type { Db } from '../db/open.js';
+import { openCsv } from '../csv/reader.js';
+import type { ImportOptions } from './pipeline.js';
+
+export interface LaterDuplicate {
+  line: number;
+  /** The row's warnings JSON: they no longer count once the row is dropped. */
+  warnings: string | null;
+}
 
 /**
- * The duplicate rule: a NIK accepted earlier in the same file makes a later row a reject; the
- * first occurrence is kept. Applied to batches in file order (batches may be validated by several
- * threads at once, so this is the one place that sees them all).
+ * The duplicate rule — a NIK accepted earlier in the same file makes a later row a reject; the first
+ * occurrence is kept — applied by SQLite once every row of the file is in, so memory does not grow
+ * with the file. Rows go into their table in file order (rowids 1, 2, …: the table was empty or is
+ * the fresh staging table) and their line numbers into a temp table under the same rowids.
  */
-export class DuplicateFilter {
-  private readonly unique = new NikSet();
+export class DuplicateRule {
+  private readonly lines = 'temp.uep_lines';
+  private readonly addLines: ReturnType<Db['prepare']>;
 
-  constructor(private readonly reason: string) {}
-
-  /** Room for about this many rows, known early from the file's size (see pipeline.ts). */
-  expect(rows: number): void {
-    this.unique.reserve(rows);
+  constructor(private readonly db: Db) {
+    db.exec(`DROP TABLE IF EXISTS ${this.lines}; CREATE TABLE ${this.lines} (line INTEGER NOT NULL)`);
+    this.addLines = db.prepare(`INSERT INTO ${this.lines} (line) SELECT value FROM json_each(?)`);
   }
 
-  /** Marks the batch's later duplicates as excluded and rejected, and takes back their warnings. */
-  apply(batch: SourceBatch): void {
-    const { niks } = batch;
-    for (let i = 0; i < batch.lines.length; i++) {
-      if (this.unique.addAt(niks, i * 16)) continue;
-      batch.exclude.push(i);
-      batch.rejected.push({ line: batch.lines[i]!, reason: this.reason, fields: batch.fieldsOf(i) });
-    }
-    if (batch.exclude.length === 0) return;
-    batch.rowCount -= batch.exclude.length;
-    batch.rejected.sort((a, b) => a.line - b.line);
-    const excluded = new Set(batch.exclude);
-    for (const [row, codes] of batch.warned) {
-      if (!excluded.has(row)) continue;
-      for (const w of codes) if (--batch.warnings[w]! === 0) delete batch.warnings[w];
-    }
+  /** The lines of a batch's accepted rows, in the order the rows were written. */
+  add(lines: number[]): void {
+    if (lines.length > 0) this.addLines.run(JSON.stringify(lines));
   }
+
+  /** Deletes the later occurrences from `table`; returns their lines (in order) and warnings. */
+  removeLater(table: string): LaterDuplicate[] {
+    // One sort finds the NIKs that occur more than once (few); one scan finds their rows.
+    this.db.pragma('threads = 2');
+    const repeated = this.db.prepare(`SELECT nik FROM ${table} GROUP BY nik HAVING count(*) > 1`).pluck().all() as string[];
+    this.db.pragma('threads = 0');
+    if (repeated.length === 0) return [];
+    const rows = this.db.prepare(`
+      SELECT t.rowid AS id, t.nik AS nik, l.line AS line, t.warnings AS warnings
+      FROM ${table} t JOIN ${this.lines} l ON l.rowid = t.rowid
+      WHERE t.nik IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`).all(JSON.stringify(repeated)) as (LaterDuplicate & { id: number; nik: string })[];
+    const kept = new Set<string>();
+    const later = rows.filter((r) => {
+      if (kept.has(r.nik)) return true;
+      kept.add(r.nik); // the first occurrence, in file order
+      return false;
+    });
+    this.db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).run(JSON.stringify(later.map((d) => d.id)));
+    return later.map(({ line, warnings }) => ({ line, warnings })).sort((a, b) => a.line - b.line);
+  }
+
+  drop(): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${this.lines}`);
+  }
+}
+
+/** The original cells of some lines of a file, read again (for the rejects file of duplicates). */
+export async function cellsOfLines(file: string, options: ImportOptions, lines: number[]): Promise<Map<number, string[]>> {
+  const wanted = new Set(lines);
+  const found = new Map<number, string[]>();
+  const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter });
+  for await (const records of source.batches()) {
+    for (const r of records) if (wanted.has(r.line)) found.set(r.line, r.fields);
+    if (found.size === wanted.size) break;
+  }
+  return found;
 }

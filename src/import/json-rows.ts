@@ -11,13 +11,8 @@ export function jsonRowColumns(width: number): string {
   return Array.from({ length: width }, (_, i) => `value ->> ${i}`).join(', ');
 }
 
-/**
- * Prepares `<head> SELECT <columns><tail> FROM <rows>` twice: for a whole batch, and for a batch
- * less some of its rows (by index: later duplicates). Runs one batch; returns the rows written.
- */
-export function jsonRowsInserter(db: Db, head: string, width: number, tail = ''): (rowsJson: string, exclude: number[]) => number {
-  const select = `${head} SELECT ${jsonRowColumns(width)}${tail} FROM jsonb_each(jsonb(?))`;
-  const all = db.prepare(select);
-  const some = db.prepare(`${select} WHERE key NOT IN (SELECT value FROM json_each(?))`);
-  return (rowsJson, exclude) => (exclude.length === 0 ? all.run(rowsJson) : some.run(rowsJson, JSON.stringify(exclude))).changes;
+/** Prepares `<head> SELECT <columns><tail> FROM <rows>`; runs one batch, in order; returns the rows written. */
+export function jsonRowsInserter(db: Db, head: string, width: number, tail = ''): (rowsJson: string) => number {
+  const insert = db.prepare(`${head} SELECT ${jsonRowColumns(width)}${tail} FROM jsonb_each(jsonb(?))`);
+  return (rowsJson) => insert.run(rowsJson).changes;
 }

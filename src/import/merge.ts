@@ -24,6 +24,17 @@ function droppableIndexes(db: Db, table: string): { name: string; sql: string }[
 }
 
 /**
+ * Whether rows can go straight into the table (see bulkInsert): it must be empty, and without a
+ * UNIQUE/PRIMARY KEY clause, whose index cannot be dropped and would refuse a later duplicate
+ * before the duplicate rule has seen the whole file. Such tables are merged through the stage.
+ */
+export function canBulkInsert(db: Db, table: string): boolean {
+  const empty = db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
+  const fixed = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NULL`).pluck().get(table) as number;
+  return empty && fixed === 0;
+}
+
+/**
  * Straight into an empty table, in file order, with its indexes dropped and built again at the
  * end (one sort each instead of a random-order insert into each). Runs in the caller's transaction,
  * which already holds the batch row.
@@ -37,10 +48,12 @@ export function bulkInsert<O extends ImportOptions>(db: Db, kind: ImportKind<O>,
     columns.length, `${extra.map(([, v]) => `, ${v}`).join('')}, ${Number(batchId)}, ${Number(batchId)}`);
   let inserted = 0;
   return {
-    add(rowsJson: string, rowCount: number, exclude: number[]): void {
-      if (rowCount > 0) inserted += insert(rowsJson, exclude);
+    add(rowsJson: string, rowCount: number): void {
+      if (rowCount > 0) inserted += insert(rowsJson);
     },
-    finish(): MergeCounts {
+    /** Builds the indexes again, once the `removed` later duplicates are gone. */
+    finish(removed: number): MergeCounts {
+      inserted -= removed;
       // Several sorter threads for the index builds: the reading thread is done by now.
       db.pragma('threads = 2');
       for (const ix of indexes) db.exec(ix.sql);

@@ -5,8 +5,8 @@ import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
-import { DuplicateFilter } from './duplicates.js';
-import { mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
+import { cellsOfLines, DuplicateRule, type LaterDuplicate } from './duplicates.js';
+import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
 import { WORKER_KINDS } from './registry.js';
 import { RejectsWriter } from './rejects.js';
 import { Stage } from './stage.js';
@@ -70,8 +70,6 @@ export class ImportInterruptedError extends UepError {
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
-/** Batches read before the NIK set is sized for the whole file (read-ahead then skews the estimate little). */
-const SIZING_BATCHES = 64;
 /** Validator threads: two keep both cores of the office's machines busy alongside this thread's writes. */
 const WORKER_THREADS = 2;
 
@@ -103,8 +101,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   const sampleSize = options.sampleRejects ?? 5;
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
   const columns = [...kind.columns, 'warnings'];
-  const duplicates = new DuplicateFilter(kind.duplicateReason ?? 'nik_duplicate');
-  let batches = 0;
+  const duplicates = new DuplicateRule(db);
 
   // An empty table is filled directly inside one write transaction held for the whole read. Its
   // unique NIK index is dropped meanwhile, which foreign keys pointing at it would refuse: they are
@@ -113,7 +110,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
-  const bulk = (db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${kind.table})`).pluck().get() as number) === 1;
+  const bulk = canBulkInsert(db, kind.table);
   if (!bulk) {
     db.exec('ROLLBACK');
     open = false;
@@ -126,11 +123,6 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   try {
     for await (const batch of source.batches()) {
       if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
-      // Once a few thousand rows give the file's bytes per row, size the NIK set for the whole file.
-      if (++batches === SIZING_BATCHES && batch.bytesRead > 0) {
-        duplicates.expect(Math.ceil((source.totalBytes * (summary.read + batch.read)) / batch.bytesRead * 1.15));
-      }
-      duplicates.apply(batch);
       summary.read += batch.read;
       summary.blank += batch.blank;
       for (const r of batch.rejected) {
@@ -140,11 +132,14 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
         rejects?.add(r.line, r.reason, r.fields);
       }
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
-      if (loader) loader.add(batch.rowsJson, batch.rowCount, batch.exclude);
-      else stage!.add(batch.rowsJson, batch.rowCount, batch.exclude, batch.seen);
+      if (loader) loader.add(batch.rowsJson, batch.rowCount);
+      else stage!.add(batch.rowsJson, batch.rowCount, batch.seen);
+      duplicates.add(batch.lines);
       options.onProgress?.({ rows: summary.read, bytesRead: batch.bytesRead, totalBytes: source.totalBytes });
     }
     summary.sha256 = source.sha256();
+    const later = duplicates.removeLater(loader ? kind.table : stage!.table);
+    await rejectDuplicates(summary, later, kind.duplicateReason ?? 'nik_duplicate', sampleSize, rejects, file, options);
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
     if (!open) {
@@ -153,7 +148,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       batchId = recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt);
     }
     const counts: MergeCounts = loader
-      ? loader.finish()
+      ? loader.finish(later.length)
       : mergeStage(db, kind, options, stage!, source.mapping, batchId);
     Object.assign(summary, counts);
     summary.unchanged = summary.read - summary.rejected - summary.inserted - summary.updated;
@@ -175,5 +170,31 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     if (open) db.exec('ROLLBACK');
     db.pragma(`foreign_keys = ${foreignKeys}`);
     stage?.drop();
+    duplicates.drop();
   }
+}
+
+/**
+ * Later duplicates become rejects: counted, sampled (the summary's first rejects stay the first
+ * lines), their warnings taken back, and written to the rejects file with their original cells,
+ * read again from the file (they are listed after the other rejects: a NIK is known to be a
+ * duplicate only once the whole file is in).
+ */
+async function rejectDuplicates(
+  summary: ImportSummary, later: LaterDuplicate[], reason: string, sampleSize: number,
+  rejects: RejectsWriter | undefined, file: string, options: ImportOptions,
+): Promise<void> {
+  if (later.length === 0) return;
+  summary.rejected += later.length;
+  summary.reasons[reason] = (summary.reasons[reason] ?? 0) + later.length;
+  for (const d of later) {
+    for (const w of d.warnings ? (JSON.parse(d.warnings) as string[]) : []) {
+      if (--summary.warnings[w]! === 0) delete summary.warnings[w];
+    }
+  }
+  summary.first_rejects = [...summary.first_rejects, ...later.slice(0, sampleSize).map((d) => ({ line: d.line, reason }))]
+    .sort((a, b) => a.line - b.line).slice(0, sampleSize);
+  if (!rejects) return;
+  const cells = await cellsOfLines(file, options, later.map((d) => d.line));
+  for (const d of later) rejects.add(d.line, reason, cells.get(d.line) ?? []);
 }

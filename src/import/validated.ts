@@ -23,16 +23,8 @@ export interface ValidatedBatch {
    */
   rowsJson: string;
   rowCount: number;
-  /** The NIKs of the accepted rows strung together (16 digits each: one string, not one per row), and per
-   * accepted row its line: for the duplicate rule, applied in file order (duplicates.ts). */
-  niks: string;
+  /** Per accepted row, its line: the duplicate rule names lines once the whole file is in (duplicates.ts). */
   lines: number[];
-  /** Per accepted row: where it came from (its record's index; in a worker, its offset in the span). */
-  origins: number[];
-  /** Accepted rows that carry warnings: their index and codes. */
-  warned: [number, string[]][];
-  /** Indexes of accepted rows not to store after all (later duplicates). */
-  exclude: number[];
   rejected: RejectedRow[];
   /** NIKs of rejected rows that had a valid NIK: still present in the extract (for --snapshot). */
   seen: string[];
@@ -42,17 +34,12 @@ export interface ValidatedBatch {
   warnings: Record<string, number>;
 }
 
-/** A batch as the pipeline gets it: with a way back to the original cells of an accepted row. */
-export interface SourceBatch extends ValidatedBatch {
-  fieldsOf(row: number): string[];
-}
-
 export interface ValidatedSource {
   file: string;
   header: string[];
   mapping: HeaderMapping;
   totalBytes: number;
-  batches(): AsyncGenerator<SourceBatch>;
+  batches(): AsyncGenerator<ValidatedBatch>;
   /** The file's sha256, once every batch has been read. */
   sha256(): string;
 }
@@ -64,17 +51,15 @@ function isBlank(fields: string[]): boolean {
 
 /**
  * Validates parsed records against a kind's row validator: accepted rows (as JSON), rejects and
- * counts. The duplicate rule is not applied here: it needs the whole file in order.
+ * counts. The duplicate rule is not applied here: it needs the whole file (duplicates.ts).
  */
 export function validateRecords(records: CsvRecord[], validate: RowValidator, width: number): ValidatedBatch {
   const batch: ValidatedBatch = {
-    rowsJson: '[]', rowCount: 0, niks: '', lines: [], origins: [], warned: [], exclude: [],
+    rowsJson: '[]', rowCount: 0, lines: [],
     rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {},
   };
   const rows: unknown[][] = [];
-  let niks = '';
-  for (let k = 0; k < records.length; k++) {
-    const record = records[k]!;
+  for (const record of records) {
     const fields = record.fields;
     if (isBlank(fields)) {
       batch.blank++;
@@ -97,16 +82,12 @@ export function validateRecords(records: CsvRecord[], validate: RowValidator, wi
     const values = result.values;
     if (result.warnings.length > 0) {
       for (const w of result.warnings) batch.warnings[w] = (batch.warnings[w] ?? 0) + 1;
-      batch.warned.push([rows.length, result.warnings]);
       values.push(JSON.stringify(result.warnings));
     } else values.push(null);
-    niks += values[0] as string;
     batch.lines.push(record.line);
-    batch.origins.push(k);
     rows.push(values);
   }
   batch.rowCount = rows.length;
-  batch.niks = niks;
   if (rows.length > 0) batch.rowsJson = JSON.stringify(rows);
   return batch;
 }
@@ -136,11 +117,11 @@ export async function openValidated<O extends ImportOptions>(db: Db | null, file
   const validate = kind.validator(mapping, options, db as Db);
   let digest = '';
 
-  async function* batches(): AsyncGenerator<SourceBatch> {
+  async function* batches(): AsyncGenerator<ValidatedBatch> {
     for await (const records of source.batches()) {
       const batch = validateRecords(records, validate, source.header.length);
       batch.bytesRead = source.bytesRead();
-      yield { ...batch, fieldsOf: (row) => records[batch.origins[row]!]!.fields };
+      yield batch;
     }
     digest = hash.digest('hex');
   }

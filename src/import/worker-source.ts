@@ -1,10 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { CsvParser, type CsvRecord } from '../csv/parser.js';
-import { spanText, type CsvSpan } from '../csv/spans.js';
 import { UepError, UsageError } from '../errors.js';
 import type { ImportKind } from './kind.js';
 import type { ImportOptions } from './pipeline.js';
-import { prepareFile, type SourceBatch, type ValidatedBatch, type ValidatedSource } from './validated.js';
+import { prepareFile, type ValidatedBatch, type ValidatedSource } from './validated.js';
 import type { SpanMessage, WorkerInput, WorkerMessage } from './worker.js';
 
 /** Turns an error sent by a worker back into the typed error the CLI knows how to report. */
@@ -18,11 +16,6 @@ function revive(e: Extract<WorkerMessage, { type: 'error' }>['error']): Error {
 /** Strips what cannot cross a thread boundary (callbacks, signals) from the options. */
 function plainOptions(options: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && !(v instanceof AbortSignal)));
-}
-
-interface InFlight {
-  span: CsvSpan;
-  result: Promise<ValidatedBatch>;
 }
 
 /**
@@ -40,7 +33,7 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
   };
   let digest = '';
 
-  async function* batches(): AsyncGenerator<SourceBatch> {
+  async function* batches(): AsyncGenerator<ValidatedBatch> {
     const waiting = new Map<number, { resolve(b: ValidatedBatch): void; reject(e: Error): void }>();
     // A worker that died fails every batch still owed, and every later one: nothing waits forever.
     let failure: Error | undefined;
@@ -68,7 +61,7 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
       return worker;
     });
     const spans = source.spans();
-    const queue: InFlight[] = [];
+    const queue: Promise<ValidatedBatch>[] = [];
     let seq = 0;
     let spansDone = false;
     try {
@@ -88,13 +81,13 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
           });
           result.catch(() => {}); // rejections are taken when the batch's turn comes
           workers[n % threads]!.postMessage({ seq: n, ...span } satisfies SpanMessage);
-          queue.push({ span, result });
+          queue.push(result);
         }
-        const head = queue.shift();
-        if (!head) break;
-        const batch = await head.result;
+        const oldest = queue.shift();
+        if (!oldest) break;
+        const batch = await oldest;
         batch.bytesRead = source.bytesRead();
-        yield { ...batch, fieldsOf: fieldsFinder(source.delimiter, head.span, batch) };
+        yield batch;
       }
       digest = hash.digest('hex');
     } finally {
@@ -104,17 +97,4 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
   }
 
   return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, sha256: () => digest };
-}
-
-/** The original cells of an accepted row of a span, read again from where it starts (only duplicates need them). */
-function fieldsFinder(delimiter: string, span: CsvSpan, batch: ValidatedBatch): (row: number) => string[] {
-  let text: string | undefined;
-  return (row) => {
-    text ??= spanText(span);
-    const parser = new CsvParser(delimiter, 1 << 20, batch.lines[row]!);
-    const records: CsvRecord[] = [];
-    parser.push(text.slice(batch.origins[row]!), records, 1);
-    if (records.length === 0) parser.end(records); // the file's last record, with no line end
-    return records[0]!.fields;
-  };
 }

@@ -37,13 +37,9 @@ port.on('message', (span: SpanMessage) => {
   try {
     const parser = new CsvParser(input.delimiter, 1 << 20, span.line);
     const records: CsvRecord[] = [];
-    const starts: number[] = [];
-    parser.push(spanText(span), records, Infinity, starts);
-    parser.end(records, starts);
-    const batch = validateRecords(records, validate, input.header.length);
-    // Where each accepted row starts in the span: the reading thread finds a duplicate's cells there.
-    batch.origins = batch.origins.map((k) => starts[k]!);
-    port.postMessage({ type: 'batch', seq: span.seq, batch } satisfies WorkerMessage);
+    parser.push(spanText(span), records);
+    parser.end(records);
+    port.postMessage({ type: 'batch', seq: span.seq, batch: validateRecords(records, validate, input.header.length) } satisfies WorkerMessage);
   } catch (err) {
     const e = err as Error & Partial<DataError> & { hint?: string; exitCode?: number };
     port.postMessage({

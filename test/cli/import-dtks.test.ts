@@ -84,6 +84,31 @@ describe('uep import dtks', () => {
     db.close();
   });
 
+  it('keeps the first of a repeated NIK and writes the later ones with their original cells (latin1, quoted newline)', async () => {
+    const dir = tempDir();
+    const rows = [
+      `${SITI};;Siti;P;;;Samarinda;;;1;;;`,
+      `${BUDI};;Budi;L;;;Samarinda;;;1;;;`,
+      `${SITI};;Sitï Ämînah;P;;"Jl. Mawar\r\nRT 1";Samarinda;;;9;;;Penjahit`, // later: rejected
+      `${RINA};;Rina;P;;;Samarinda;;;x;;;`, // desil_invalid
+      `${SITI};;Siti lagi;P;;;Samarinda;;;2;;;`, // later again: rejected
+    ];
+    const file = writeFile(dir, 'dtks.csv', Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n', 'latin1'));
+    const r = await importDtks(dir, file, '--encoding', 'latin1', '--rejects', join(dir, 'rejects.csv'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 5, inserted: 2, rejected: 3, reasons: { nik_duplicate: 2, desil_invalid: 1 } });
+    const db = openDb(join(dir, 'uep.sqlite'));
+    expect(db.prepare('SELECT nama, desil FROM persons WHERE nik = ?').get(SITI)).toEqual({ nama: 'Siti', desil: 1 });
+    db.close();
+    // Duplicates are known only once the whole file is in: they follow the other rejects.
+    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n').slice(1, 5)).toEqual([
+      `6,desil_invalid,${RINA},,Rina,P,,,Samarinda,,,x,,,`,
+      `4,nik_duplicate,${SITI},,Sitï Ämînah,P,,"Jl. Mawar\r`,
+      'RT 1",Samarinda,,,9,,,Penjahit',
+      `7,nik_duplicate,${SITI},,Siti lagi,P,,,Samarinda,,,2,,,`,
+    ]);
+  });
+
   it('names the first rejected lines in the human summary without --rejects', async () => {
     const dir = tempDir();
     const r = await uep(['import', 'dtks', writeFile(dir, 'd.csv', dtksLines([...CLEAN, `6,47201E+15;;X;P;;;Samarinda;;;1;;;`])), '--db', join(dir, 'u.sqlite')], { cwd: dir });
