@@ -54,14 +54,19 @@ export class DuplicateRule {
   }
 }
 
-/** The original cells of some lines of a file, read again (for the rejects file of duplicates). */
-export async function cellsOfLines(file: string, options: ImportOptions, lines: number[]): Promise<Map<number, string[]>> {
+/**
+ * The original cells of some lines of a file, read again (for the rejects file of duplicates),
+ * handed over in file order as they are found: nothing of the file is held.
+ */
+export async function eachLineCells(file: string, options: ImportOptions, lines: number[], take: (line: number, cells: string[]) => void): Promise<void> {
   const wanted = new Set(lines);
-  const found = new Map<number, string[]>();
+  let left = wanted.size;
   const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter });
   for await (const records of source.batches()) {
-    for (const r of records) if (wanted.has(r.line)) found.set(r.line, r.fields);
-    if (found.size === wanted.size) break;
+    for (const r of records) {
+      if (!wanted.has(r.line)) continue;
+      take(r.line, r.fields);
+      if (--left === 0) return;
+    }
   }
-  return found;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
-import { cellsOfLines, DuplicateRule, type LaterDuplicate } from './duplicates.js';
+import { DuplicateRule, eachLineCells, type LaterDuplicate } from './duplicates.js';
 import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
 import { WORKER_KINDS } from './registry.js';
 import { RejectsWriter } from './rejects.js';
@@ -194,7 +194,5 @@ async function rejectDuplicates(
   }
   summary.first_rejects = [...summary.first_rejects, ...later.slice(0, sampleSize).map((d) => ({ line: d.line, reason }))]
     .sort((a, b) => a.line - b.line).slice(0, sampleSize);
-  if (!rejects) return;
-  const cells = await cellsOfLines(file, options, later.map((d) => d.line));
-  for (const d of later) rejects.add(d.line, reason, cells.get(d.line) ?? []);
+  if (rejects) await eachLineCells(file, options, later.map((d) => d.line), (line, cells) => rejects.add(line, reason, cells));
 }
