@@ -65,6 +65,13 @@ async function main(): Promise<void> {
     return r;
   });
 
+  // With --rejects: later duplicates' original cells are read again from the file.
+  removeDb(db);
+  const rejectsFile = join(OUT, 'rejects.csv');
+  rmSync(rejectsFile, { force: true });
+  const withRejects = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'import', 'dtks', csv, '--db', db, '--json', '--quiet', '--rejects', rejectsFile]);
+  rmSync(rejectsFile, { force: true });
+
   // The same file again into the full database: the merge path (staged, then one sorted upsert).
   const again = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'import', 'dtks', csv, '--db', db, '--json', '--quiet']);
   const againSummary = JSON.parse(again.stdout) as Record<string, unknown>;
@@ -89,6 +96,7 @@ async function main(): Promise<void> {
   const lines = [
     `uep import dtks        ${uep.seconds.toFixed(1)} s, peak RSS ${uep.maxRssMb.toFixed(0)} MB ` +
       `(inserted ${summary.inserted}, rejected ${summary.rejected})`,
+    `uep import --rejects  ${withRejects.seconds.toFixed(1)} s, peak RSS ${withRejects.maxRssMb.toFixed(0)} MB`,
     `uep import again      ${again.seconds.toFixed(1)} s, peak RSS ${again.maxRssMb.toFixed(0)} MB ` +
       `(unchanged ${againSummary.unchanged}, inserted ${againSummary.inserted}, updated ${againSummary.updated})`,
     `sqlite3 .import (PK)   ${withPk.seconds.toFixed(1)} s`,
