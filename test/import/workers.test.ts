@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvParser, type CsvRecord } from '../../src/csv/parser.js';
 import { csvLine, writeDtksCsv } from '../../src/sample/dtks.js';
+import { writePkhCsv } from '../../src/sample/pkh.js';
 import { openDb, tempDir, uep, uepBin } from '../helpers.js';
 
-/** Every stored person, in insertion order: what an import left behind. */
-function persons(dbPath: string): unknown[] {
+/** Every stored row of a table, in insertion order: what an import left behind. */
+function persons(dbPath: string, table = 'persons'): unknown[] {
   const db = openDb(dbPath);
   try {
-    return db.prepare('SELECT rowid, * FROM persons ORDER BY rowid').raw().all();
+    return db.prepare(`SELECT rowid, * FROM ${table} ORDER BY rowid`).raw().all();
   } finally {
     db.close();
   }
@@ -47,5 +48,20 @@ describe('import in worker threads', () => {
     expect(a.inserted).toBeGreaterThan(20_000);
     expect(readFileSync(join(dir, 'a-rejects.csv'), 'utf8')).toBe(readFileSync(join(dir, 'b-rejects.csv'), 'utf8'));
     expect(persons(join(dir, 'a.sqlite'))).toEqual(persons(join(dir, 'b.sqlite')));
+  }, 60_000);
+
+  it('does the same for PKH extracts', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'pkh.csv');
+    await writePkhCsv(file, { seed: 11, dtksRows: 80_000, rows: 60_000 });
+    expect(statSync(file).size).toBeGreaterThan(4 << 20);
+    const viaWorkers = uepBin(['import', 'pkh', file, '--db', join(dir, 'a.sqlite'), '--json']);
+    expect(viaWorkers.code).toBe(0);
+    const inOneThread = await uep(['import', 'pkh', file, '--db', join(dir, 'b.sqlite'), '--json']);
+    expect(inOneThread.code).toBe(0);
+    const a = JSON.parse(viaWorkers.stdout);
+    expect(a).toEqual({ ...JSON.parse(inOneThread.stdout), seconds: a.seconds });
+    expect(a.inserted).toBeGreaterThan(50_000);
+    expect(persons(join(dir, 'a.sqlite'), 'pkh_members')).toEqual(persons(join(dir, 'b.sqlite'), 'pkh_members'));
   }, 60_000);
 });
