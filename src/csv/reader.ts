@@ -174,27 +174,22 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
   };
   let ended = false;
   wrap(() => parser.push(buffered, queue, 1));
-  async function fill(min: number): Promise<void> {
-    while (queue.length < min && !ended) {
-      const text = await nextText();
-      if (text === null) {
-        wrap(() => parser.end(queue));
-        ended = true;
-      } else {
-        wrap(() => parser.push(text, queue));
-      }
-    }
-  }
-  // The header alone (limit 1): what follows it stays unparsed for batches() or spans().
-  while (queue.length === 0 && !ended) {
+  /** Feeds the next chunk to `push`, or calls `end` once the file is read. */
+  async function step(push: (text: string) => void, end: () => void): Promise<void> {
     const text = await nextText();
     if (text === null) {
-      wrap(() => parser.end(queue, 1));
+      wrap(end);
       ended = true;
     } else {
-      wrap(() => parser.push(text, queue, 1));
+      wrap(() => push(text));
     }
   }
+  /** Parses until `min` records wait in the queue (or the file ends), at most `limit` of them. */
+  async function fill(min: number, limit = Infinity): Promise<void> {
+    while (queue.length < min && !ended) await step((text) => parser.push(text, queue, limit), () => parser.end(queue, limit));
+  }
+  // The header alone (limit 1): what follows it stays unparsed for batches() or spans().
+  await fill(1, 1);
   const headerRecord = queue.shift();
   if (!headerRecord) throw new DataError(name, 1, undefined, 'the file has no header line');
 
@@ -225,13 +220,7 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
         if (ended) wrap(() => cutter.end(out));
         while (out.length > 0) yield out.shift()!;
         while (!ended) {
-          const text = await nextText();
-          if (text === null) {
-            wrap(() => cutter.end(out));
-            ended = true;
-          } else {
-            wrap(() => cutter.push(text, out));
-          }
+          await step((text) => cutter.push(text, out), () => cutter.end(out));
           while (out.length > 0) yield out.shift()!;
         }
       } finally {
