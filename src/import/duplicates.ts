@@ -1,6 +1,4 @@
 import type { Db } from '../db/open.js';
-import { openCsv } from '../csv/reader.js';
-import type { ImportOptions } from './pipeline.js';
 
 export interface LaterDuplicate {
   line: number;
@@ -51,22 +49,5 @@ export class DuplicateRule {
 
   drop(): void {
     this.db.exec(`DROP TABLE IF EXISTS ${this.lines}`);
-  }
-}
-
-/**
- * The original cells of some lines of a file, read again (for the rejects file of duplicates),
- * handed over in file order as they are found: nothing of the file is held.
- */
-export async function eachLineCells(file: string, options: ImportOptions, lines: number[], take: (line: number, cells: string[]) => void): Promise<void> {
-  const wanted = new Set(lines);
-  let left = wanted.size;
-  const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter });
-  for await (const records of source.batches()) {
-    for (const r of records) {
-      if (!wanted.has(r.line)) continue;
-      take(r.line, r.fields);
-      if (--left === 0) return;
-    }
   }
 }

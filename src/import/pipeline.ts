@@ -5,7 +5,7 @@ import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
-import { DuplicateRule, eachLineCells, type LaterDuplicate } from './duplicates.js';
+import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
 import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
 import { WORKER_KINDS } from './registry.js';
 import { RejectsWriter } from './rejects.js';
@@ -139,7 +139,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     }
     summary.sha256 = source.sha256();
     const later = duplicates.removeLater(loader ? kind.table : stage!.table);
-    await rejectDuplicates(summary, later, kind.duplicateReason ?? 'nik_duplicate', sampleSize, rejects, file, options);
+    await rejectDuplicates(summary, later, kind.duplicateReason ?? 'nik_duplicate', sampleSize, rejects, source);
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
     if (!open) {
@@ -182,7 +182,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
  */
 async function rejectDuplicates(
   summary: ImportSummary, later: LaterDuplicate[], reason: string, sampleSize: number,
-  rejects: RejectsWriter | undefined, file: string, options: ImportOptions,
+  rejects: RejectsWriter | undefined, source: ValidatedSource,
 ): Promise<void> {
   if (later.length === 0) return;
   summary.rejected += later.length;
@@ -194,5 +194,5 @@ async function rejectDuplicates(
   }
   summary.first_rejects = [...summary.first_rejects, ...later.slice(0, sampleSize).map((d) => ({ line: d.line, reason }))]
     .sort((a, b) => a.line - b.line).slice(0, sampleSize);
-  if (rejects) await eachLineCells(file, options, later.map((d) => d.line), (line, cells) => rejects.add(line, reason, cells));
+  if (rejects) await source.cellsOfLines(later.map((d) => d.line), (line, cells) => rejects.add(line, reason, cells));
 }

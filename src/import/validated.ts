@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
-import { openCsv, type CsvSource } from '../csv/reader.js';
+import { openCsv, type CsvOpenOptions, type CsvSource } from '../csv/reader.js';
 import type { CsvRecord } from '../csv/parser.js';
 import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
 import type { ImportKind, RowValidator } from './kind.js';
@@ -40,6 +40,8 @@ export interface ValidatedSource {
   mapping: HeaderMapping;
   totalBytes: number;
   batches(): AsyncGenerator<ValidatedBatch>;
+  /** The original cells of some lines, read again from the file, handed over in file order. */
+  cellsOfLines(lines: number[], take: (line: number, cells: string[]) => void): Promise<void>;
   /** The file's sha256, once every batch has been read. */
   sha256(): string;
 }
@@ -126,5 +128,25 @@ export async function openValidated<O extends ImportOptions>(db: Db | null, file
     digest = hash.digest('hex');
   }
 
-  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, sha256: () => digest };
+  const cellsOfLines = (lines: number[], take: (line: number, cells: string[]) => void) =>
+    eachLineCells(file, { encoding: options.encoding, delimiter: source.delimiter }, lines, take);
+  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, cellsOfLines, sha256: () => digest };
+}
+
+/**
+ * The original cells of some lines of a file, read again in this thread, handed over in file
+ * order as they are found: nothing of the file is held.
+ */
+async function eachLineCells(file: string, options: CsvOpenOptions, lines: number[], take: (line: number, cells: string[]) => void): Promise<void> {
+  const wanted = new Set(lines);
+  let left = wanted.size;
+  if (left === 0) return;
+  const source = await openCsv(file, options);
+  for await (const records of source.batches()) {
+    for (const r of records) {
+      if (!wanted.has(r.line)) continue;
+      take(r.line, r.fields);
+      if (--left === 0) return;
+    }
+  }
 }

@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { openCsv } from '../csv/reader.js';
+import type { CsvSpan } from '../csv/spans.js';
 import { UepError, UsageError } from '../errors.js';
 import type { ImportKind } from './kind.js';
 import type { ImportOptions } from './pipeline.js';
@@ -18,6 +20,75 @@ function plainOptions(options: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function' && !(v instanceof AbortSignal)));
 }
 
+/** Worker threads answering span messages, each answer matched to its message by sequence number. */
+function workerPool(workerData: WorkerInput, threads: number) {
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  // A worker that died fails every answer still owed, and every later one: nothing waits forever.
+  let failure: Error | undefined;
+  const failAll = (err: Error) => {
+    failure ??= err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  const workers = Array.from({ length: threads }, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData,
+      // Bounded memory whatever the file size: a worker only ever holds a span or two.
+      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+    });
+    worker.on('message', (m: WorkerMessage) => {
+      const w = waiting.get(m.seq);
+      waiting.delete(m.seq);
+      if (m.type === 'error') w?.reject(revive(m.error));
+      else w?.resolve(m.type === 'batch' ? m.batch : m.cells);
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => {
+      if (code !== 0) failAll(new Error(`import worker stopped with code ${code}`));
+    });
+    return worker;
+  });
+  let seq = 0;
+  return {
+    send<T>(span: CsvSpan, want?: number[]): Promise<T> {
+      const n = seq++;
+      const answer = new Promise<T>((resolve, reject) => {
+        if (failure) reject(failure);
+        else waiting.set(n, { resolve: resolve as (v: unknown) => void, reject });
+      });
+      answer.catch(() => {}); // rejections are taken when the answer's turn comes
+      workers[n % threads]!.postMessage({ seq: n, ...span, want } satisfies SpanMessage);
+      return answer;
+    },
+    close: () => Promise.all(workers.map((w) => w.terminate())),
+  };
+}
+
+/** A sent span's answer to come (boxed: an async generator would wait for a bare promise it yields). */
+interface Job<T> {
+  answer: Promise<T>;
+}
+
+/**
+ * Answers in the order of their spans, keeping every worker busy with a span or two (of ~64 KB)
+ * while this thread handles the oldest answer.
+ */
+async function* inOrder<T>(jobs: AsyncIterable<Job<T>>, inFlight: number): AsyncGenerator<T> {
+  const queue: Promise<T>[] = [];
+  const iterator = jobs[Symbol.asyncIterator]();
+  let done = false;
+  for (;;) {
+    while (!done && queue.length < inFlight) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else queue.push(next.value.answer);
+    }
+    const oldest = queue.shift();
+    if (!oldest) return;
+    yield await oldest;
+  }
+}
+
 /**
  * The same ValidatedSource as openValidated, with the work spread over threads: this thread reads
  * the file and cuts it into spans of whole records (cheap), `threads` workers parse and validate
@@ -34,67 +105,53 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
   let digest = '';
 
   async function* batches(): AsyncGenerator<ValidatedBatch> {
-    const waiting = new Map<number, { resolve(b: ValidatedBatch): void; reject(e: Error): void }>();
-    // A worker that died fails every batch still owed, and every later one: nothing waits forever.
-    let failure: Error | undefined;
-    const failAll = (err: Error) => {
-      failure ??= err;
-      for (const w of waiting.values()) w.reject(err);
-      waiting.clear();
-    };
-    const workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData,
-        // Bounded memory whatever the file size: a worker only ever holds a span or two.
-        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
-      });
-      worker.on('message', (m: WorkerMessage) => {
-        const w = waiting.get(m.seq);
-        waiting.delete(m.seq);
-        if (m.type === 'error') w?.reject(revive(m.error));
-        else w?.resolve(m.batch);
-      });
-      worker.on('error', failAll);
-      worker.on('exit', (code) => {
-        if (code !== 0) failAll(new Error(`import worker stopped with code ${code}`));
-      });
-      return worker;
-    });
+    const pool = workerPool(workerData, threads);
     const spans = source.spans();
-    const queue: Promise<ValidatedBatch>[] = [];
-    let seq = 0;
-    let spansDone = false;
+    async function* jobs() {
+      for await (const span of spans) yield { answer: pool.send<ValidatedBatch>(span) };
+    }
     try {
-      for (;;) {
-        // Keep every worker busy with a span or two (of ~64 KB) while the oldest batch is being written.
-        while (!spansDone && queue.length < 2 * threads) {
-          const next = await spans.next();
-          if (next.done) {
-            spansDone = true;
-            break;
-          }
-          const span = next.value;
-          const n = seq++;
-          const result = new Promise<ValidatedBatch>((resolve, reject) => {
-            if (failure) reject(failure);
-            else waiting.set(n, { resolve, reject });
-          });
-          result.catch(() => {}); // rejections are taken when the batch's turn comes
-          workers[n % threads]!.postMessage({ seq: n, ...span } satisfies SpanMessage);
-          queue.push(result);
-        }
-        const oldest = queue.shift();
-        if (!oldest) break;
-        const batch = await oldest;
+      for await (const batch of inOrder(jobs(), 2 * threads)) {
         batch.bytesRead = source.bytesRead();
         yield batch;
       }
       digest = hash.digest('hex');
     } finally {
       await spans.return(undefined);
-      await Promise.all(workers.map((w) => w.terminate()));
+      await pool.close();
     }
   }
 
-  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, sha256: () => digest };
+  /** The file read again; only the spans holding wanted lines go to the workers, which parse them. */
+  async function cellsOfLines(lines: number[], take: (line: number, cells: string[]) => void): Promise<void> {
+    const wanted = [...lines].sort((a, b) => a - b);
+    const again = await openCsv(file, { encoding: options.encoding, delimiter: source.delimiter });
+    const pool = workerPool(workerData, threads);
+    const spans = again.spans();
+    // A span holds the lines from its first up to the next span's first.
+    async function* jobs() {
+      let w = 0;
+      let previous: CsvSpan | undefined;
+      const flush = (upTo: number) => {
+        const want: number[] = [];
+        while (w < wanted.length && wanted[w]! < upTo) want.push(wanted[w++]!);
+        return want.length > 0 && previous ? { answer: pool.send<[number, string[]][]>(previous, want) } : undefined;
+      };
+      for await (const span of spans) {
+        const job = flush(span.line);
+        if (job) yield job;
+        previous = span;
+      }
+      const last = flush(Infinity);
+      if (last) yield last;
+    }
+    try {
+      for await (const cells of inOrder(jobs(), 2 * threads)) for (const [line, fields] of cells) take(line, fields);
+    } finally {
+      await spans.return(undefined);
+      await pool.close();
+    }
+  }
+
+  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, cellsOfLines, sha256: () => digest };
 }

@@ -20,12 +20,15 @@ export interface WorkerInput {
   unknown: HeaderMapping['unknown'];
 }
 
+/** A span to validate; or, with `want`, only the cells of those lines (the rejects of duplicates). */
 export interface SpanMessage extends CsvSpan {
   seq: number;
+  want?: number[];
 }
 
 export type WorkerMessage =
   | { type: 'batch'; seq: number; batch: ValidatedBatch }
+  | { type: 'cells'; seq: number; cells: [number, string[]][] }
   | { type: 'error'; seq: number; error: { name: string; message: string; hint?: string; file?: string; line?: number; field?: string; exitCode?: number } };
 
 const port = parentPort!;
@@ -39,6 +42,12 @@ port.on('message', (span: SpanMessage) => {
     const records: CsvRecord[] = [];
     parser.push(spanText(span), records);
     parser.end(records);
+    if (span.want) {
+      const want = new Set(span.want);
+      const cells = records.filter((r) => want.has(r.line)).map((r): [number, string[]] => [r.line, r.fields]);
+      port.postMessage({ type: 'cells', seq: span.seq, cells } satisfies WorkerMessage);
+      return;
+    }
     port.postMessage({ type: 'batch', seq: span.seq, batch: validateRecords(records, validate, input.header.length) } satisfies WorkerMessage);
   } catch (err) {
     const e = err as Error & Partial<DataError> & { hint?: string; exitCode?: number };
