@@ -1,5 +1,5 @@
 /**
- * Extracts repeat the same few thousand spellings (a regency, a sex, a date) a million times:
+ * Extracts repeat the same few thousand spellings (a regency, a sex, a desil) a million times:
  * remembering each answer turns per-row regex and lookup work into one Map hit.
  * Bounded: the cache is simply cleared when it grows past `limit`.
  */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { withSorterThreads } from '../db/sorter.js';
 
 export interface LaterDuplicate {
   line: number;
@@ -29,9 +30,8 @@ export class DuplicateRule {
   /** Deletes the later occurrences from `table`; returns their lines (in order) and warnings. */
   removeLater(table: string): LaterDuplicate[] {
     // One sort finds the NIKs that occur more than once (few); one scan finds their rows.
-    this.db.pragma('threads = 2');
-    const repeated = this.db.prepare(`SELECT nik FROM ${table} GROUP BY nik HAVING count(*) > 1`).pluck().all() as string[];
-    this.db.pragma('threads = 0');
+    const repeated = withSorterThreads(this.db, () =>
+      this.db.prepare(`SELECT nik FROM ${table} GROUP BY nik HAVING count(*) > 1`).pluck().all() as string[]);
     if (repeated.length === 0) return [];
     const rows = this.db.prepare(`
       SELECT t.rowid AS id, t.nik AS nik, l.line AS line, t.warnings AS warnings
@@ -44,7 +44,7 @@ export class DuplicateRule {
       return false;
     });
     this.db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).run(JSON.stringify(later.map((d) => d.id)));
-    return later.map(({ line, warnings }) => ({ line, warnings })).sort((a, b) => a.line - b.line);
+    return later.map(({ line, warnings }) => ({ line, warnings })); // rowid order is file order
   }
 
   drop(): void {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { withSorterThreads } from '../db/sorter.js';
 import type { HeaderMapping } from './headers.js';
 import { jsonRowsInserter } from './json-rows.js';
 import type { ImportKind } from './kind.js';
@@ -48,16 +49,15 @@ export function bulkInsert<O extends ImportOptions>(db: Db, kind: ImportKind<O>,
     columns.length, `${extra.map(([, v]) => `, ${v}`).join('')}, ${Number(batchId)}, ${Number(batchId)}`);
   let inserted = 0;
   return {
-    add(rowsJson: string, rowCount: number): void {
-      if (rowCount > 0) inserted += insert(rowsJson);
+    add(rowsJson: string): void {
+      inserted += insert(rowsJson);
     },
     /** Builds the indexes again, once the `removed` later duplicates are gone. */
     finish(removed: number): MergeCounts {
       inserted -= removed;
-      // Several sorter threads for the index builds: the reading thread is done by now.
-      db.pragma('threads = 2');
-      for (const ix of indexes) db.exec(ix.sql);
-      db.pragma('threads = 0');
+      withSorterThreads(db, () => {
+        for (const ix of indexes) db.exec(ix.sql);
+      });
       const ctx = { db, rowsOfFile: `SELECT nik FROM ${kind.table}`, batchId, snapshot: !!options.snapshot };
       return { inserted, updated: 0, ...(kind.afterMerge?.(ctx, options) ?? {}) };
     },

@@ -132,8 +132,8 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
         rejects?.add(r.line, r.reason, r.fields);
       }
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
-      if (loader) loader.add(batch.rowsJson, batch.rowCount);
-      else stage!.add(batch.rowsJson, batch.rowCount, batch.seen);
+      if (loader) loader.add(batch.rowsJson);
+      else stage!.add(batch.rowsJson, batch.seen);
       duplicates.add(batch.lines);
       options.onProgress?.({ rows: summary.read, bytesRead: batch.bytesRead, totalBytes: source.totalBytes });
     }

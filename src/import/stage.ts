@@ -20,9 +20,9 @@ export class Stage {
   }
 
   /** Appends a batch of rows (as JSON, see json-rows.ts) and the NIKs seen on rejected rows. */
-  add(rowsJson: string, rowCount: number, seen: string[]): void {
+  add(rowsJson: string, seen: string[]): void {
     this.db.transaction(() => {
-      if (rowCount > 0) this.insertRows(rowsJson);
+      this.insertRows(rowsJson);
       if (seen.length > 0) this.insertSeen.run(JSON.stringify(seen));
     })();
   }

@@ -22,7 +22,6 @@ export interface ValidatedBatch {
    * (json-rows.ts), so no thread touches the values one by one after validation.
    */
   rowsJson: string;
-  rowCount: number;
   /** Per accepted row, its line: the duplicate rule names lines once the whole file is in (duplicates.ts). */
   lines: number[];
   rejected: RejectedRow[];
@@ -57,7 +56,7 @@ function isBlank(fields: string[]): boolean {
  */
 export function validateRecords(records: CsvRecord[], validate: RowValidator, width: number): ValidatedBatch {
   const batch: ValidatedBatch = {
-    rowsJson: '[]', rowCount: 0, lines: [],
+    rowsJson: '[]', lines: [],
     rejected: [], seen: [], read: 0, blank: 0, bytesRead: 0, warnings: {},
   };
   const rows: unknown[][] = [];
@@ -89,28 +88,26 @@ export function validateRecords(records: CsvRecord[], validate: RowValidator, wi
     batch.lines.push(record.line);
     rows.push(values);
   }
-  batch.rowCount = rows.length;
   if (rows.length > 0) batch.rowsJson = JSON.stringify(rows);
   return batch;
 }
 
-export interface PreparedFile<O extends ImportOptions> {
+export interface PreparedFile {
   name: string;
   source: CsvSource;
   mapping: HeaderMapping;
   hash: ReturnType<typeof createHash>;
-  kind: ImportKind<O>;
 }
 
 /** Opens a file for a kind: header mapping and required columns checked before any row is read. */
-export async function prepareFile<O extends ImportOptions>(file: string, kind: ImportKind<O>, options: O): Promise<PreparedFile<O>> {
+export async function prepareFile<O extends ImportOptions>(file: string, kind: ImportKind<O>, options: O): Promise<PreparedFile> {
   const name = basename(file);
   const hash = createHash('sha256');
   const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
   const mapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
-  return { name, source, mapping, hash, kind };
+  return { name, source, mapping, hash };
 }
 
 /** Reads and validates a file in this thread (small files, and kinds whose validation reads the database). */

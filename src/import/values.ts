@@ -3,6 +3,7 @@
  * The ones for low-cardinality columns are memoised by the raw text: a column holds a handful of
  * spellings repeated on every row.
  */
+import { daysInMonth } from '../dates.js';
 import { memoByString } from '../memo.js';
 
 export type JenisKelamin = 'L' | 'P';
@@ -16,12 +17,9 @@ function parseJenisKelaminUncached(raw: string): JenisKelamin | undefined {
   return SEX[raw.toLowerCase().replace(/[^a-z0-9]/g, '')];
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!); // 31-02 and the like are refused
+  return d <= daysInMonth(m, y); // 31-02 and the like are refused
 }
 
 function isoDate(y: number, m: number, d: number): string | undefined {
@@ -105,15 +103,15 @@ export const parseHubunganKeluarga = memoByString(parseHubunganKeluargaUncached)
 
 /** Trims and turns every run of whitespace into one space. A clean ASCII name comes back as it is. */
 export function collapseSpaces(raw: string): string {
+  const collapsed = () => raw.trim().replace(/\s+/g, ' ');
   let afterSpace = true; // a leading space is not clean
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 32) {
-      if (afterSpace) return raw.trim().replace(/\s+/g, ' ');
+      if (afterSpace) return collapsed();
       afterSpace = true;
-    } else if (c < 32 || c > 126) {
-      return raw.trim().replace(/\s+/g, ' ');
-    } else afterSpace = false;
+    } else if (c < 32 || c > 126) return collapsed();
+    else afterSpace = false;
   }
-  return afterSpace && raw.length > 0 ? raw.trim().replace(/\s+/g, ' ') : raw;
+  return afterSpace && raw.length > 0 ? collapsed() : raw;
 }

@@ -1,3 +1,5 @@
+import { daysInMonth } from '../dates.js';
+
 /**
  * NIK (Nomor Induk Kependudukan): 16 digits = 6-digit Kemendagri region (province, regency,
  * kecamatan) + DDMMYY birth date (day + 40 for women) + 4-digit serial.
@@ -45,12 +47,6 @@ export interface NikDate {
   jenisKelamin: 'L' | 'P';
 }
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(month: number, fullYear: number): number {
-  const leap = fullYear % 4 === 0 && (fullYear % 100 !== 0 || fullYear % 400 === 0);
-  return month === 2 && leap ? 29 : DAYS[month - 1]!;
-}
 
 /** Digits 7–12 as a date, or undefined when they are not a valid DDMMYY (day 1–31, or 41–71 for women). */
 export function nikDateParts(nik: string): NikDate | undefined {
