@@ -1,3 +1,5 @@
+import { t } from './i18n/index.js';
+
 /**
  * Typed errors carry what the user needs to fix the problem. The CLI maps them to exit codes:
  * UsageError → 2, every other UepError → 1; anything else is unexpected (stack with --verbose).
@@ -15,7 +17,7 @@ export class UsageError extends UepError {
   override readonly exitCode = 2;
 }
 
-/** Bad input data, located as precisely as we can: file, line and field. */
+/** Bad input data, located as precisely as we can: file, line and field. `problem` and `hint` are already in the reader's language. */
 export class DataError extends UepError {
   constructor(
     readonly file: string,
@@ -24,7 +26,7 @@ export class DataError extends UepError {
     problem: string,
     hint?: string,
   ) {
-    super(`${file}${line !== undefined ? ` line ${line}` : ''}${field ? `, field ${field}` : ''}: ${problem}`, hint);
+    super(t(`common:location.${line !== undefined ? 'line' : 'file'}${field ? '_field' : ''}`, { file, line, field, problem }), hint);
   }
 }
 
