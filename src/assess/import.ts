@@ -17,7 +17,7 @@ import { answersJson, parseAnswer } from './answers.js';
 
 export interface AssessImportOptions extends ImportOptions {
   tahun: number;
-  /** YYYY-MM-DD: later assessment dates are rejected. */
+  /** YYYY-MM-DD (localDate in src/dates.ts): later assessment dates are rejected as tanggal_future. */
   today: string;
 }
 
@@ -65,7 +65,8 @@ export function assessmentsImport(loaded: LoadedRubric): ImportKind<AssessImport
         if (assessor === '') return { ok: false, reason: 'assessor_missing', nik };
         const tglRaw = get(f, 'tanggal');
         const tanggal = parseTanggal(tglRaw);
-        if (!tanggal || tanggal > options.today) return { ok: false, reason: tglRaw === '' ? 'tanggal_missing' : 'tanggal_invalid', nik };
+        if (!tanggal) return { ok: false, reason: tglRaw === '' ? 'tanggal_missing' : 'tanggal_invalid', nik };
+        if (tanggal > options.today) return { ok: false, reason: 'tanggal_future', nik };
         const jenisRaw = get(f, 'jenis_usaha_disepakati');
         const jenis = jenisRaw === '' ? app.jenis_usaha : parseJenisUsaha(jenisRaw);
         if (!jenis) return { ok: false, reason: 'jenis_usaha_invalid', nik };
