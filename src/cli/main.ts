@@ -90,7 +90,9 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   } catch (caught) {
     let err = caught;
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // A command group without its subcommand: commander printed the group's help on stderr.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
       return 2; // commander has already printed the message
     }
     if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
