@@ -37,7 +37,7 @@ export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric'>
     const quota = db.prepare(`INSERT INTO allocation_quotas (run_id, kode_kabupaten, initial_quota, quota, eligible, selected, waitlisted, cutoff_score, package_total)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const r of plan.regencies) {
-      quota.run(runId, r.kode, r.initial_quota, r.quota, r.eligible, r.selected, r.waitlisted, r.cutoff_score, r.package_total);
+      quota.run(runId, r.kode, r.initial_quota, r.quota, r.eligible_applicants, r.selected, r.waitlisted, r.cutoff_score, r.package_total);
     }
     const result = db.prepare(`INSERT INTO allocation_results (run_id, application_id, nik, kode_kabupaten, rank, outcome, reason, jenis_usaha, package_value, total_score, waitlist_pos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
