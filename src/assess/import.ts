@@ -8,7 +8,7 @@
 import { parseJenisUsaha } from '../applicants/jenis-usaha.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
-import type { ImportOptions } from '../import/pipeline.js';
+import type { ImportOptions } from '../import/summary.js';
 import { parseTanggal } from '../import/values.js';
 import { parseNik } from '../nik/nik.js';
 import type { LoadedRubric } from '../rubric/types.js';

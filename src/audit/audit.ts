@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import { formatTimestamp } from '../format/time.js';
 
 export interface AuditEntry {
   id: number;
@@ -81,7 +82,7 @@ export function runningCommand(dbPath: string): string | undefined {
       SELECT command, operator, at FROM audit_log a WHERE json_extract(result_json, '$.status') = 'started'
         AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE json_extract(b.result_json, '$.started_id') = a.id)
       ORDER BY id DESC LIMIT 1`).get() as { command: string; operator: string; at: string } | undefined;
-    return row ? `\`uep ${row.command}\` (started by ${row.operator} at ${row.at.replace('T', ' ').slice(0, 19)} UTC)` : undefined;
+    return row ? `\`uep ${row.command}\` (started by ${row.operator} at ${formatTimestamp(row.at)})` : undefined;
   } catch {
     return undefined;
   } finally {

@@ -4,8 +4,7 @@ import { DatabaseError, UepError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
-
-export type Action = (ctx: CliContext, args: unknown[], opts: Record<string, unknown>) => Promise<void> | void;
+import type { Action } from './action.js';
 
 /** Builds the program. Every command's action runs through `run`, which owns the context. */
 export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string }): Command {

@@ -3,7 +3,7 @@ import { describeWaitlist } from '../../allocate/waitlist.js';
 import type { TieReport } from '../../allocate/apportion.js';
 import type { AllocationPlan, QuotaMove } from '../../allocate/types.js';
 import { kabupatenByKode } from '../../regions/resolve.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/table.js';
 
 export const nama = (kode: string) => kabupatenByKode(kode)?.nama ?? kode;
 export const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
