@@ -56,6 +56,7 @@ describe('uep allocate', () => {
     expect(r.stdout).toMatch(/^kabupaten\s+quota\s+eligible applicants\s+eligible KK\s+selected/);
     expect(r.stdout).toMatch(/Samarinda\s+3\s+4\s+3\s+3/);
     expect(r.stdout).toMatch(/TOTAL\s+5\s+6\s+5\s+5/);
+    expect(r.stderr).toContain('5 unused: no regency has an eligible family card (KK) left');
   });
 
   it('same database, parameters and seed: identical results rows and identical output', async () => {

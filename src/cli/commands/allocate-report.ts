@@ -37,7 +37,7 @@ export function moveLines(moves: QuotaMove[], method: string): string[] {
     const capped = m.capped.map((c) => `${nama(c.kode)} can use ${c.capacity} of ${c.quota}`).join('; ');
     const to = m.to.map((x) => `${nama(x.kode)} ${x.slots > 0 ? '+' : ''}${x.slots}`).join(', ');
     return `re-apportionment round ${m.round}: ${capped} — ${m.released} slot(s) released` +
-      (to ? `, re-apportioned by ${method}: ${to}` : '') + (m.unused ? `; ${m.unused} unused: no regency has eligible applicants left` : '');
+      (to ? `, re-apportioned by ${method}: ${to}` : '') + (m.unused ? `; ${m.unused} unused: no regency has an eligible family card (KK) left` : '');
   });
 }
 
