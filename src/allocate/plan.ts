@@ -4,30 +4,13 @@
  * waitlists and the per-regency summary. No database, no clock, no randomness beyond the seed.
  */
 import { UepError } from '../errors.js';
+import { familiesPerRegency } from './families.js';
 import { meritOrder, regencyRanks } from './rank.js';
 import { regencyQuotas, type QuotaResult } from './reapportion.js';
 import { selectBeneficiaries } from './select.js';
 import { summarise } from './summary.js';
 import type { AllocationParams, AllocationPlan, PoolRow, ResultRow } from './types.js';
 import { waitlistSize } from './waitlist.js';
-
-/** How many applicants of each regency can be selected together: one per family card. */
-function familyCapacity(pool: readonly PoolRow[]): Map<string, number> {
-  const families = new Map<string, Set<string>>();
-  const loose = new Map<string, number>();
-  for (const row of pool) {
-    if (row.no_kk && row.no_kk.trim() !== '') {
-      let s = families.get(row.kode_kabupaten);
-      if (!s) families.set(row.kode_kabupaten, (s = new Set()));
-      s.add(row.no_kk);
-    } else {
-      loose.set(row.kode_kabupaten, (loose.get(row.kode_kabupaten) ?? 0) + 1);
-    }
-  }
-  const capacity = new Map(loose);
-  for (const [kode, s] of families) capacity.set(kode, (capacity.get(kode) ?? 0) + s.size);
-  return capacity;
-}
 
 function checkPaket(pool: readonly PoolRow[], paket: Readonly<Record<string, number>>): void {
   for (const row of pool) {
@@ -41,7 +24,8 @@ export function planAllocation(pool: readonly PoolRow[], params: AllocationParam
   checkPaket(pool, params.paket);
   const ordered = meritOrder(pool, params.seed);
   const ranks = regencyRanks(ordered);
-  const capacity = familyCapacity(pool);
+  // How many applicants of each regency can be selected together: one per family card.
+  const capacity = familiesPerRegency(pool);
   let quotas: QuotaResult;
   let merit: ResultRow[];
   // A family spread over two regencies can leave a regency short of its family count; such a

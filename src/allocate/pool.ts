@@ -48,8 +48,3 @@ export function loadPool(db: Db, tahun: number): Pool {
   });
   return { tahun, rows, rubric: rubrics[0] ?? null };
 }
-
-/** The year to allocate when none is given: the latest year with applications, else this year. */
-export function defaultTahun(db: Db, now: Date = new Date()): number {
-  return (db.prepare(`SELECT max(tahun) FROM applications`).pluck().get() as number | null) ?? now.getFullYear();
-}

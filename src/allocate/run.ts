@@ -2,13 +2,14 @@
  * `uep allocate` and `uep allocate compare` over the database: parameters filled in with their
  * defaults, the pool loaded, the plan made, the budget checked, and the run stored (unless dry).
  */
+import { latestTahun } from '../applicants/list.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import type { ApportionMethod } from './apportion.js';
 import { inputsHash } from './inputs-hash.js';
 import { readPaketCsv } from './paket.js';
 import { planAllocation } from './plan.js';
-import { defaultTahun, loadPool, type Pool } from './pool.js';
+import { loadPool, type Pool } from './pool.js';
 import { equalRegions, type AllocationRegion } from './regions.js';
 import { saveRun } from './store.js';
 import type { AllocationParams, AllocationPlan, WaitlistSpec } from './types.js';
@@ -34,7 +35,7 @@ export interface AllocateOptions {
 }
 
 export async function allocationParams(db: Db, o: AllocateOptions): Promise<AllocationParams> {
-  const tahun = o.tahun ?? defaultTahun(db);
+  const tahun = o.tahun ?? latestTahun(db);
   return {
     tahun,
     slots: o.slots ?? DEFAULT_SLOTS,

@@ -37,7 +37,7 @@ export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric'>
     const quota = db.prepare(`INSERT INTO allocation_quotas (run_id, kode_kabupaten, initial_quota, quota, eligible, selected, waitlisted, cutoff_score, package_total)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const r of plan.regencies) {
-      quota.run(runId, r.kode, r.initial_quota, r.quota, r.eligible, r.selected, r.waitlisted, r.cutoff_score, r.package_total);
+      quota.run(runId, r.kode, r.initial_quota, r.quota, r.eligible_applicants, r.selected, r.waitlisted, r.cutoff_score, r.package_total);
     }
     const result = db.prepare(`INSERT INTO allocation_results (run_id, application_id, nik, kode_kabupaten, rank, outcome, reason, jenis_usaha, package_value, total_score, waitlist_pos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -54,7 +54,8 @@ export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric'>
 
 export function getRun(db: Db, runId: number): RunRow {
   const run = db.prepare(`SELECT * FROM allocation_runs WHERE id = ?`).get(runId) as RunRow | undefined;
-  if (!run) throw new UepError(`no allocation run ${runId}`, 'list the runs with `uep allocate list`');
+  // One line, no hint: cron mails a failure as it is.
+  if (!run) throw new UepError(`no allocation run ${runId} (see \`uep allocate list\`)`);
   return run;
 }
 
@@ -78,6 +79,17 @@ export function runMoves(db: Db, runId: number, kind?: MoveRow['kind']): MoveRow
 export function currentRun(db: Db, tahun: number): RunRow | undefined {
   return db.prepare(`SELECT * FROM allocation_runs WHERE tahun = ?
     ORDER BY status = 'final' DESC, id DESC LIMIT 1`).get(tahun) as RunRow | undefined;
+}
+
+/**
+ * The run an export, visit plan or report is about: the one named (--run), else the final run of
+ * the latest year. Chosen once per command; the core functions take the run itself.
+ */
+export function chooseRun(db: Db, runId?: number): RunRow {
+  if (runId !== undefined) return getRun(db, runId);
+  const run = db.prepare(`SELECT * FROM allocation_runs WHERE status = 'final' ORDER BY tahun DESC, id DESC LIMIT 1`).get() as RunRow | undefined;
+  if (!run) throw new UepError('no final allocation run yet: finalize one with `uep allocate finalize`, or name a run with --run');
+  return run;
 }
 
 /** The latest year with an allocation run that year in which this NIK applied; null when none. */

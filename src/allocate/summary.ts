@@ -1,5 +1,6 @@
 /** The per-regency table and totals of an allocation, from its result rows. */
 import { kabupatenByKode } from '../regions/resolve.js';
+import { familiesPerRegency, familyCount } from './families.js';
 import type { QuotaResult } from './reapportion.js';
 import type { AllocationParams, AllocationTotals, PoolRow, RegencyPlan, ResultRow } from './types.js';
 
@@ -10,13 +11,15 @@ export function summarise(
   quotas: Pick<QuotaResult, 'initial' | 'quotas' | 'unused'>,
 ): { regencies: RegencyPlan[]; totals: AllocationTotals } {
   const byId = new Map(pool.map((r) => [r.application_id, r]));
+  const ranked = results.map((r) => byId.get(r.application_id)!);
+  const families = familiesPerRegency(ranked);
   const regencies = new Map<string, RegencyPlan & { women: number; pkh: number }>();
   const entry = (kode: string) => {
     let e = regencies.get(kode);
     if (!e) {
       e = {
         kode, nama: kabupatenByKode(kode)?.nama ?? kode, quota: quotas.quotas.get(kode) ?? 0,
-        initial_quota: quotas.initial.get(kode) ?? 0, eligible: 0, selected: 0, waitlisted: 0,
+        initial_quota: quotas.initial.get(kode) ?? 0, eligible_applicants: 0, eligible_kk: families.get(kode) ?? 0, selected: 0, waitlisted: 0,
         cutoff_score: null, women_share: null, pkh_share: null, package_total: 0, women: 0, pkh: 0,
       };
       regencies.set(kode, e);
@@ -29,7 +32,7 @@ export function summarise(
   let pkh = 0;
   for (const r of results) {
     const e = entry(r.kode_kabupaten);
-    e.eligible += 1;
+    e.eligible_applicants += 1;
     if (r.outcome === 'skipped' && r.reason === 'same_kk') skipped += 1;
     if (r.outcome === 'waitlist') e.waitlisted += 1;
     if (r.outcome !== 'selected') continue;
@@ -57,7 +60,8 @@ export function summarise(
     regencies: list,
     totals: {
       slots: params.slots,
-      eligible: sum((e) => e.eligible),
+      eligible_applicants: sum((e) => e.eligible_applicants),
+      eligible_kk: familyCount(ranked),
       selected,
       waitlisted: sum((e) => e.waitlisted),
       skipped_same_kk: skipped,

@@ -84,7 +84,10 @@ export interface RegencyPlan {
   quota: number;
   /** Quota first apportioned by the method, before any move. */
   initial_quota: number;
-  eligible: number;
+  /** Eligible applicants (persons) of the regency, all ranked. */
+  eligible_applicants: number;
+  /** Their distinct family cards (an applicant without a KK counts alone): what the quota can use, one package per KK. */
+  eligible_kk: number;
   selected: number;
   waitlisted: number;
   cutoff_score: number | null;
@@ -96,7 +99,10 @@ export interface RegencyPlan {
 
 export interface AllocationTotals {
   slots: number;
-  eligible: number;
+  /** Eligible applicants (persons) in the pool. */
+  eligible_applicants: number;
+  /** Their distinct family cards across the whole pool (a family spread over two regencies counts once). */
+  eligible_kk: number;
   selected: number;
   waitlisted: number;
   skipped_same_kk: number;

@@ -1,30 +1,18 @@
 /**
  * Reads a weights file for apportionment: CSV with columns `region,weight` (any case, any
- * order, other columns ignored), comma or semicolon separated, UTF-8 with or without BOM.
+ * order, other columns ignored), separated by comma, semicolon, tab or | (detected as in every CSV
+ * read, src/csv/reader.ts), UTF-8 with or without BOM.
  * Semicolon files may write decimals with a comma ("12,5"), as Excel does in Indonesian locale.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
+import { detectDelimiter } from '../csv/reader.js';
 import { DataError } from '../errors.js';
 
 export interface RegionWeightRow {
   region: string;
   weight: number;
-}
-
-/** Delimiter by count in the header line (outside quotes): `;` or tab when they win, else `,`. */
-function detectDelimiter(text: string): string {
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
-  let quoted = false;
-  for (const ch of header) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ',';
-  for (const [d, c] of counts) if (c > counts.get(best)!) best = d;
-  return best;
 }
 
 const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -53,7 +41,7 @@ export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
     throw new DataError(name, 1, undefined, 'the file is UTF-16 encoded', 'save it as "CSV UTF-8"');
   }
   const text = buffer.toString('utf8');
-  const delimiter = detectDelimiter(text);
+  const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

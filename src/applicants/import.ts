@@ -7,7 +7,7 @@ import type { Db } from '../db/open.js';
 import { extrasEncoder } from '../import/extras.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from '../import/headers.js';
 import type { ImportKind, RowValidator } from '../import/kind.js';
-import type { ImportOptions } from '../import/pipeline.js';
+import type { ImportOptions } from '../import/summary.js';
 import { parseTanggal } from '../import/values.js';
 import { parseNik } from '../nik/nik.js';
 import { parseJenisUsaha } from './jenis-usaha.js';

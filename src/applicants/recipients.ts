@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
-import type { ImportOptions } from '../import/pipeline.js';
+import type { ImportOptions } from '../import/summary.js';
 import { parseNik } from '../nik/nik.js';
 
 export interface RecipientsImportOptions extends ImportOptions {

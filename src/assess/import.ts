@@ -8,7 +8,7 @@
 import { parseJenisUsaha } from '../applicants/jenis-usaha.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
-import type { ImportOptions } from '../import/pipeline.js';
+import type { ImportOptions } from '../import/summary.js';
 import { parseTanggal } from '../import/values.js';
 import { parseNik } from '../nik/nik.js';
 import type { LoadedRubric } from '../rubric/types.js';
@@ -17,7 +17,7 @@ import { answersJson, parseAnswer } from './answers.js';
 
 export interface AssessImportOptions extends ImportOptions {
   tahun: number;
-  /** YYYY-MM-DD: later assessment dates are rejected. */
+  /** YYYY-MM-DD (localDate in src/dates.ts): later assessment dates are rejected as tanggal_future. */
   today: string;
 }
 
@@ -65,7 +65,8 @@ export function assessmentsImport(loaded: LoadedRubric): ImportKind<AssessImport
         if (assessor === '') return { ok: false, reason: 'assessor_missing', nik };
         const tglRaw = get(f, 'tanggal');
         const tanggal = parseTanggal(tglRaw);
-        if (!tanggal || tanggal > options.today) return { ok: false, reason: tglRaw === '' ? 'tanggal_missing' : 'tanggal_invalid', nik };
+        if (!tanggal) return { ok: false, reason: tglRaw === '' ? 'tanggal_missing' : 'tanggal_invalid', nik };
+        if (tanggal > options.today) return { ok: false, reason: 'tanggal_future', nik };
         const jenisRaw = get(f, 'jenis_usaha_disepakati');
         const jenis = jenisRaw === '' ? app.jenis_usaha : parseJenisUsaha(jenisRaw);
         if (!jenis) return { ok: false, reason: 'jenis_usaha_invalid', nik };

@@ -2,7 +2,7 @@
  * The assessment interview, as a conversation through a Prompter: confirm identity, ask every
  * rubric question, show the six business types ranked by fit beside the one asked for, record
  * the agreed type, show the score, and save only on the officer's final yes (one transaction).
- * A Ctrl-C anywhere rejects with InterviewCancelled before anything is written.
+ * A Ctrl-C anywhere rejects with PromptCancelled before anything is written.
  */
 import { JENIS_USAHA_LABEL, type JenisUsaha } from '../applicants/jenis-usaha.js';
 import type { ApplicantRow } from '../applicants/list.js';
@@ -15,7 +15,7 @@ import { rankJenisUsaha, scoreApplicant } from '../score/compute.js';
 import { personFacts } from '../score/facts.js';
 import type { Answers, AnswerValue, Facts, FitScore, ScoreResult } from '../score/types.js';
 import { applicantByNik, searchApplicant, unassessed } from './pick.js';
-import type { Prompter } from './prompter.js';
+import type { Prompter } from '../prompter.js';
 import { assessmentOf, saveInterview } from './store.js';
 
 export type InterviewView =

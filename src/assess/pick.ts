@@ -4,7 +4,7 @@ import { listApplicants, type ApplicantRow } from '../applicants/list.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import { maskNik } from '../nik/nik.js';
-import type { Prompter, PromptChoice } from './prompter.js';
+import type { Prompter, PromptChoice } from '../prompter.js';
 
 const SHOWN = 50;
 

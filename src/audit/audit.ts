@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import { formatTimestamp } from '../format/time.js';
 
 export interface AuditEntry {
   id: number;
@@ -54,19 +55,19 @@ export function recordAudit(db: Db, entry: Omit<AuditEntry, 'id' | 'at'> & { at?
 }
 
 export function listAudit(db: Db, options: { since?: string; limit?: number } = {}): AuditEntry[] {
+  // A 'started' line is shown only when nothing closed it (the command was killed), as 'interrupted'.
+  // It is left out before the limit: --limit N shows N entries.
   const rows = db.prepare(`
     SELECT id, at, operator, command, params_json, changes, result_json FROM audit_log
-    WHERE (@since IS NULL OR at >= @since) ORDER BY id DESC LIMIT @limit`).all({ since: options.since ?? null, limit: options.limit ?? -1 }) as {
+    WHERE (@since IS NULL OR at >= @since)
+      AND id NOT IN (SELECT json_extract(result_json, '$.started_id') FROM audit_log WHERE json_extract(result_json, '$.started_id') IS NOT NULL)
+    ORDER BY id DESC LIMIT @limit`).all({ since: options.since ?? null, limit: options.limit ?? -1 }) as {
     id: number; at: string; operator: string; command: string; params_json: string; changes: number; result_json: string;
   }[];
-  const entries = rows.reverse().map((r) => ({
-    id: r.id, at: r.at, operator: r.operator, command: r.command, params: JSON.parse(r.params_json), changes: r.changes, result: JSON.parse(r.result_json),
-  }));
-  // A 'started' line is shown only when nothing closed it: the command was killed.
-  const closed = new Set(db.prepare(`SELECT json_extract(result_json, '$.started_id') FROM audit_log WHERE json_extract(result_json, '$.started_id') IS NOT NULL`).pluck().all());
-  return entries
-    .filter((e) => e.result.status !== 'started' || !closed.has(e.id))
-    .map((e) => (e.result.status === 'started' ? { ...e, result: { ...e.result, status: 'interrupted' } } : e));
+  return rows.reverse().map((r) => {
+    const e = { id: r.id, at: r.at, operator: r.operator, command: r.command, params: JSON.parse(r.params_json), changes: r.changes, result: JSON.parse(r.result_json) };
+    return e.result.status === 'started' ? { ...e, result: { ...e.result, status: 'interrupted' } } : e;
+  });
 }
 
 /**
@@ -81,7 +82,7 @@ export function runningCommand(dbPath: string): string | undefined {
       SELECT command, operator, at FROM audit_log a WHERE json_extract(result_json, '$.status') = 'started'
         AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE json_extract(b.result_json, '$.started_id') = a.id)
       ORDER BY id DESC LIMIT 1`).get() as { command: string; operator: string; at: string } | undefined;
-    return row ? `\`uep ${row.command}\` (started by ${row.operator} at ${row.at.replace('T', ' ').slice(0, 19)} UTC)` : undefined;
+    return row ? `\`uep ${row.command}\` (started by ${row.operator} at ${formatTimestamp(row.at)})` : undefined;
   } catch {
     return undefined;
   } finally {

@@ -67,9 +67,18 @@ export class CliContext {
     if (!this.opts.quiet) this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** A human listing on stdout (it is the command's data), unless --json or --quiet. */
+  /** The command's result for people on stdout, unless --json. --quiet silences talk, never the result. */
   show(text: string): void {
-    if (!this.opts.json && !this.opts.quiet) this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    if (!this.opts.json) this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  get quiet(): boolean {
+    return !!this.opts.quiet;
+  }
+
+  /** The TZ times are shown in (src/format/time.ts); undefined: the process's own zone. */
+  get timeZone(): string | undefined {
+    return this.io.env.TZ;
   }
 
   /** The machine-readable result: one JSON document on stdout with --json. */

@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../import/pipeline.js';
+import type { ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 
 const n = (x: number) => x.toLocaleString('en-US');

@@ -6,8 +6,7 @@ import { DatabaseError, UepError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
-
-export type Action = (ctx: CliContext, args: unknown[], opts: Record<string, unknown>) => Promise<void> | void;
+import type { Action } from './action.js';
 
 /** Builds the program. Every command's action runs through `run`, which owns the context. */
 export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string }): Command {
@@ -101,7 +100,9 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   } catch (caught) {
     let err = caught;
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // A command group without its subcommand: commander printed the group's help on stderr.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
       return 2; // commander has already printed the message
     }
     if ((err as { code?: string })?.code === 'SQLITE_BUSY') {

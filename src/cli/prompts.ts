@@ -1,10 +1,10 @@
 /**
- * The one place that prompts: the interview's Prompter on @inquirer/prompts, drawn on stderr
- * (stdout stays data). Ctrl-C (ExitPromptError) and an aborted signal become InterviewCancelled.
- * Tests replace `prompters.create` with a scripted Prompter, or pass `run` to drive real
- * prompts through @inquirer/testing.
+ * The one place that prompts, for every command that asks (`uep assess`, `uep monitor record`):
+ * a Prompter on @inquirer/prompts, drawn on stderr (stdout stays data). Ctrl-C (ExitPromptError)
+ * and an aborted signal become PromptCancelled. Tests replace `prompters.create` with a scripted
+ * Prompter, or pass `run` to drive real prompts through @inquirer/testing.
  */
-import { InterviewCancelled, type Prompter } from '../assess/prompter.js';
+import { PromptCancelled, type Prompter } from '../prompter.js';
 import type { CliContext } from './context.js';
 
 export interface PromptContext {
@@ -25,7 +25,7 @@ async function guard<T>(answer: Promise<T>): Promise<T> {
     return await answer;
   } catch (err) {
     const name = (err as Error)?.name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterviewCancelled();
+    if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new PromptCancelled();
     throw err;
   }
 }
@@ -43,7 +43,7 @@ export function inquirerPrompter(context: PromptContext, run?: PromptRunner): Pr
   };
 }
 
-/** How the assess command gets its Prompter (replaceable in tests). */
+/** How a command gets its Prompter (replaceable in tests). */
 export const prompters = {
   create(ctx: CliContext): Prompter {
     return inquirerPrompter({ output: process.stderr, signal: ctx.abort.signal });

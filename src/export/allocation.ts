@@ -4,16 +4,18 @@
  * a manifest (run, parameters, time, sha256 of each file).
  * NIK and no_kk are masked unless `maskNik: false`: exports leave the office.
  */
+import type { RunRow } from '../allocate/store.js';
 import type { Db } from '../db/open.js';
 import { maskNik } from '../nik/nik.js';
 import { allocationRows, type AllocationRow } from './allocation-rows.js';
 import { writeBundle, type ExportFormat, type Manifest, type Table } from './bundle.js';
 import type { Cell } from './csv.js';
 import { fairness, fairnessTable } from './fairness.js';
-import { chooseRun, kabupatenNama, runAbout, slug, type RunInfo } from './run.js';
+import { kabupatenNama, runAbout, slug } from './run.js';
 
 export interface ExportAllocationOptions {
-  runId?: number;
+  /** The run, chosen by the caller (chooseRun in src/allocate/store.ts). */
+  run: RunRow;
   /** The folder, placeholders already expanded. */
   dir: string;
   format?: ExportFormat;
@@ -79,7 +81,7 @@ export function allocationTables(rows: AllocationRow[], mask: boolean): Table[] 
 }
 
 export function exportAllocation(db: Db, options: ExportAllocationOptions): ExportAllocationResult {
-  const run: RunInfo = chooseRun(db, options.runId);
+  const { run } = options;
   const mask = options.maskNik !== false;
   const rows = allocationRows(db, run.id);
   const selected = rows.filter((r) => r.outcome === 'selected');

@@ -3,6 +3,7 @@
  * {date} is today's local date (YYYY-MM-DD), {time} the local time (HHMM), {run} the allocation
  * run and {tahun} its year when the command has one.
  */
+import { localDate } from '../dates.js';
 import { UsageError } from '../errors.js';
 
 export interface PatternValues {
@@ -12,11 +13,6 @@ export interface PatternValues {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** YYYY-MM-DD in the machine's time zone (the office's, for cron). */
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export const PLACEHOLDERS = ['date', 'time', 'run', 'tahun'] as const;
 

@@ -6,7 +6,7 @@ import type { Kabupaten } from '../regions/reference.js';
 import { extrasEncoder } from './extras.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from './headers.js';
 import type { ImportKind, RowValidator } from './kind.js';
-import type { ImportOptions } from './pipeline.js';
+import type { ImportOptions } from './summary.js';
 import { collapseSpaces, parseDesil, parseFlag, parseHubunganKeluarga, parseJenisKelamin, parseTanggal } from './values.js';
 
 export interface DtksImportOptions extends ImportOptions {

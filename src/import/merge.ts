@@ -3,7 +3,7 @@ import { withSorterThreads } from '../db/sorter.js';
 import type { HeaderMapping } from './headers.js';
 import { jsonRowsInserter } from './json-rows.js';
 import type { ImportKind } from './kind.js';
-import type { ImportOptions, ImportSummary } from './pipeline.js';
+import type { ImportOptions, ImportSummary } from './summary.js';
 import type { Stage } from './stage.js';
 
 export interface MergeCounts {

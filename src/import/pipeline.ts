@@ -2,8 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
-import { UepError } from '../errors.js';
-import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
 import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
 import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
@@ -11,62 +9,8 @@ import { WORKER_KINDS } from './registry.js';
 import { RejectsWriter } from './rejects.js';
 import { Stage } from './stage.js';
 import { openValidated, type ValidatedSource } from './validated.js';
+import { countReject, ImportInterruptedError, ImportRejectedError, newSummary, SAMPLE_REJECTS, type ImportOptions, type ImportSummary } from './summary.js';
 import { openValidatedInWorkers } from './worker-source.js';
-
-export interface ImportOptions {
-  encoding?: CsvEncoding;
-  delimiter?: string;
-  /** `field=Header` overrides. */
-  map?: string[];
-  strict?: boolean;
-  dryRun?: boolean;
-  snapshot?: boolean;
-  rejectsPath?: string;
-  overwrite?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (progress: { rows: number; bytesRead: number; totalBytes: number }) => void;
-  /** How many rejected lines the summary names when there is no rejects file. */
-  sampleRejects?: number;
-  /** Files at least this big are parsed in a worker thread (default 4 MB). */
-  workerMinBytes?: number;
-}
-
-export interface ImportSummary {
-  kind: string;
-  file: string;
-  sha256: string;
-  batch_id: number | null;
-  dry_run: boolean;
-  snapshot: boolean;
-  read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** Lines with every cell empty (Excel leaves these): skipped, not rejected. */
-  blank: number;
-  reasons: Record<string, number>;
-  warnings: Record<string, number>;
-  first_rejects: { line: number; reason: string }[];
-  rejects_file: string | null;
-  [extra: string]: unknown;
-}
-
-/** The import was refused as a whole (`--strict` with rejected rows): nothing was written. */
-export class ImportRejectedError extends UepError {
-  constructor(readonly summary: ImportSummary) {
-    super(`${summary.file}: ${summary.rejected} row(s) rejected with --strict; nothing was written`,
-      'see the reasons above, or write them all with --rejects <file>');
-  }
-}
-
-export class ImportInterruptedError extends UepError {
-  /** The shell's convention for "stopped by Ctrl-C". */
-  override readonly exitCode = 130;
-  constructor(file: string, rows: number) {
-    super(`import of ${file} interrupted after ${rows} rows; the database is unchanged`);
-  }
-}
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
@@ -93,12 +37,8 @@ async function openSource<O extends ImportOptions>(db: Db, file: string, kind: I
 export async function runImport<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
   const source = await openSource(db, file, kind, options);
-  const summary: ImportSummary = {
-    kind: kind.kind, file: basename(file), sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: !!options.snapshot,
-    read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blank: 0,
-    reasons: {}, warnings: {}, first_rejects: [], rejects_file: options.rejectsPath ?? null,
-  };
-  const sampleSize = options.sampleRejects ?? 5;
+  const summary = newSummary(kind.kind, basename(file), options);
+  const sampleSize = options.sampleRejects ?? SAMPLE_REJECTS;
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
   const columns = [...kind.columns, 'warnings'];
   const duplicates = new DuplicateRule(db);
@@ -126,9 +66,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       summary.read += batch.read;
       summary.blank += batch.blank;
       for (const r of batch.rejected) {
-        summary.rejected++;
-        summary.reasons[r.reason] = (summary.reasons[r.reason] ?? 0) + 1;
-        if (summary.first_rejects.length < sampleSize) summary.first_rejects.push({ line: r.line, reason: r.reason });
+        countReject(summary, r.line, r.reason, sampleSize);
         rejects?.add(r.line, r.reason, r.fields);
       }
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
@@ -175,24 +113,21 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
 }
 
 /**
- * Later duplicates become rejects: counted, sampled (the summary's first rejects stay the first
- * lines), their warnings taken back, and written to the rejects file with their original cells,
- * read again from the file (they are listed after the other rejects: a NIK is known to be a
- * duplicate only once the whole file is in).
+ * Later duplicates become rejects: counted (the summary's first rejects stay the first lines),
+ * their warnings taken back, and written to the rejects file with their original cells, read
+ * again from the file (they are listed after the other rejects: a NIK is known to be a duplicate
+ * only once the whole file is in).
  */
 async function rejectDuplicates(
   summary: ImportSummary, later: LaterDuplicate[], reason: string, sampleSize: number,
   rejects: RejectsWriter | undefined, source: ValidatedSource,
 ): Promise<void> {
   if (later.length === 0) return;
-  summary.rejected += later.length;
-  summary.reasons[reason] = (summary.reasons[reason] ?? 0) + later.length;
   for (const d of later) {
+    countReject(summary, d.line, reason, sampleSize);
     for (const w of d.warnings ? (JSON.parse(d.warnings) as string[]) : []) {
       if (--summary.warnings[w]! === 0) delete summary.warnings[w];
     }
   }
-  summary.first_rejects = [...summary.first_rejects, ...later.slice(0, sampleSize).map((d) => ({ line: d.line, reason }))]
-    .sort((a, b) => a.line - b.line).slice(0, sampleSize);
   if (rejects) await source.cellsOfLines(later.map((d) => d.line), (line, cells) => rejects.add(line, reason, cells));
 }

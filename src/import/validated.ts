@@ -6,7 +6,7 @@ import { openCsv, type CsvOpenOptions, type CsvSource } from '../csv/reader.js';
 import type { CsvRecord } from '../csv/parser.js';
 import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
 import type { ImportKind, RowValidator } from './kind.js';
-import type { ImportOptions } from './pipeline.js';
+import type { ImportOptions } from './summary.js';
 
 export interface RejectedRow {
   line: number;

@@ -3,7 +3,7 @@ import { openCsv } from '../csv/reader.js';
 import type { CsvSpan } from '../csv/spans.js';
 import { UepError, UsageError } from '../errors.js';
 import type { ImportKind } from './kind.js';
-import type { ImportOptions } from './pipeline.js';
+import type { ImportOptions } from './summary.js';
 import { prepareFile, type ValidatedBatch, type ValidatedSource } from './validated.js';
 import type { SpanMessage, WorkerInput, WorkerMessage } from './worker.js';
 

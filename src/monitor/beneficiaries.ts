@@ -3,7 +3,7 @@
  * worker needs to find them, and the grant date their visits count from.
  */
 import type { Db } from '../db/open.js';
-import { localDate } from '../fsutil/pattern.js';
+import { localDate } from '../dates.js';
 
 export interface Beneficiary {
   run_id: number;

@@ -12,6 +12,7 @@ import { openCsv, type CsvEncoding } from '../csv/reader.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
+import { countReject, describeRejects, newRejectCounts } from '../import/summary.js';
 import { reference } from '../regions/reference.js';
 import { kabupatenFromCode, kabupatenFromName, kecamatanFromName } from '../regions/resolve.js';
 
@@ -78,7 +79,7 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
   const get = (f: string[], field: string) => (f[mapping.index.get(field) ?? -1] ?? '').trim();
   const byKode = new Map(reference().kecamatan.map((k) => [k.kode, k]));
   const monitors = new Map<string, MonitorRow>();
-  const problems: { line: number; reason: string }[] = [];
+  const problems = newRejectCounts();
   let read = 0;
 
   const areasOf = (f: string[]): MonitorRow['areas'] => {
@@ -121,13 +122,12 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
         monitors.set(id, m);
       } catch (err) {
         if (!(err instanceof Rejected)) throw err;
-        problems.push({ line, reason: err.reason });
+        countReject(problems, line, err.reason);
       }
     }
   }
-  if (problems.length > 0) {
-    const first = problems.slice(0, 5).map((p) => `line ${p.line} ${p.reason}`).join(', ');
-    throw new UepError(`${name}: ${problems.length} row(s) rejected, the roster was not imported: ${first}${problems.length > 5 ? ', …' : ''}`);
+  if (problems.rejected > 0) {
+    throw new UepError(`${name}: ${problems.rejected} row(s) rejected, the roster was not imported: ${describeRejects(problems)}`);
   }
   return { monitors: [...monitors.values()], read, sha256: hash.digest('hex') };
 }

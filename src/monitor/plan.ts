@@ -5,17 +5,18 @@
  * valid (the worker is active and still serves the kecamatan) and assigns only the rest, so a
  * roster change or a replacement beneficiary does not reshuffle everyone.
  */
+import type { RunRow } from '../allocate/store.js';
+import { localDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
-import { chooseRun, type RunInfo } from '../export/run.js';
-import { localDate } from '../fsutil/pattern.js';
 import { beneficiaries, type Beneficiary } from './beneficiaries.js';
 import { addMonths } from './dates.js';
 
 export const DEFAULT_BULAN = [1, 3, 6, 12];
 
 export interface PlanOptions {
-  runId?: number;
+  /** The run, chosen by the caller (chooseRun in src/allocate/store.ts). */
+  run: RunRow;
   /** YYYY-MM-DD; default: the stored plan's, else the run's finalized date. */
   tanggalHibah?: string;
   /** Months after the grant; default: the stored plan's, else 1, 3, 6, 12. */
@@ -29,7 +30,7 @@ export interface Assignment {
 }
 
 export interface VisitPlan {
-  run: RunInfo;
+  run: RunRow;
   tanggal_hibah: string;
   bulan: number[];
   assignments: Assignment[];
@@ -84,7 +85,7 @@ export function visitDates(tanggalHibah: string, bulan: number[]): { kunjungan_k
 
 /** Makes (or updates) and stores the plan. Call inside a transaction to tie it to writing the sheets. */
 export function planVisits(db: Db, options: PlanOptions): VisitPlan {
-  const run = chooseRun(db, options.runId);
+  const { run } = options;
   if (run.status !== 'final') {
     throw new UepError(`allocation run ${run.id} is a draft: monitoring follows the final allocation (finalize it with \`uep allocate finalize ${run.id}\`)`);
   }

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
-import { localDate } from '../fsutil/pattern.js';
+import { localDate } from '../dates.js';
 import { maskNik, parseNik } from '../nik/nik.js';
 import { beneficiaryIndex } from './beneficiaries.js';
 import { visitChecker, type Visit, type VisitCells } from './visit-check.js';

@@ -8,12 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { openCsv, type CsvEncoding } from '../csv/reader.js';
+import { openCsv } from '../csv/reader.js';
+import { localDate } from '../dates.js';
 import type { Db } from '../db/open.js';
-import { localDate } from '../fsutil/pattern.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
-import { ImportInterruptedError, ImportRejectedError, type ImportSummary } from '../import/pipeline.js';
 import { RejectsWriter } from '../import/rejects.js';
+import { countReject, ImportInterruptedError, ImportRejectedError, newSummary, type ImportOptions, type ImportSummary } from '../import/summary.js';
 import { beneficiaryIndex } from './beneficiaries.js';
 import { visitChecker, type Visit, type VisitCells } from './visit-check.js';
 import { upsertVisits } from './visit-store.js';
@@ -30,15 +30,7 @@ export const VISIT_FIELDS: FieldSpec[] = [
   { field: 'rujukan', aliases: ['DIRUJUK KE', 'RUJUKAN PELATIHAN'] },
 ];
 
-export interface VisitImportOptions {
-  encoding?: CsvEncoding;
-  delimiter?: string;
-  map?: string[];
-  strict?: boolean;
-  dryRun?: boolean;
-  rejectsPath?: string;
-  overwrite?: boolean;
-  signal?: AbortSignal;
+export interface VisitImportOptions extends ImportOptions {
   now?: Date;
 }
 
@@ -61,16 +53,10 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
     const i = mapping.index.get(field);
     return i === undefined ? '' : f[i] ?? '';
   };
-  const summary: ImportSummary = {
-    kind: 'visits', file: name, sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: false,
-    read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blank: 0,
-    reasons: {}, warnings: {}, first_rejects: [], rejects_file: options.rejectsPath ?? null,
-  };
+  const summary = newSummary('visits', name, { ...options, snapshot: false });
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
   const reject = (line: number, reason: string, fields: string[]) => {
-    summary.rejected++;
-    summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
-    if (summary.first_rejects.length < 5) summary.first_rejects.push({ line, reason });
+    countReject(summary, line, reason, options.sampleRejects);
     rejects?.add(line, reason, fields);
   };
   const visits: Visit[] = [];
@@ -104,6 +90,7 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
         for (const w of result.visit.warnings) summary.warnings[w] = (summary.warnings[w] ?? 0) + 1;
         visits.push(result.visit);
       }
+      options.onProgress?.({ rows: summary.read, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
     }
     summary.sha256 = hash.digest('hex');
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);

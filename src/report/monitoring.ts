@@ -3,10 +3,10 @@
  * run of the latest year) on a reference date, with the survival curve, overdue visits, obstacles
  * and referrals. Reads the run's selected beneficiaries, their visits, and the visit plan.
  */
+import type { RunRow } from '../allocate/store.js';
+import { localDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
-import { chooseRun } from '../export/run.js';
-import { localDate } from '../fsutil/pattern.js';
 import { beneficiaries, grantDate } from '../monitor/beneficiaries.js';
 import { DEFAULT_BULAN } from '../monitor/plan.js';
 import { STATUS_USAHA, type StatusUsaha } from '../monitor/visit-values.js';
@@ -47,7 +47,8 @@ export interface MonitoringReport {
 }
 
 export interface MonitoringOptions {
-  runId?: number;
+  /** The run, chosen by the caller (chooseRun in src/allocate/store.ts). */
+  run: RunRow;
   /** YYYY-MM-DD; default: today. */
   asOf?: string;
   now: Date;
@@ -56,7 +57,7 @@ export interface MonitoringOptions {
 const split = (s: string | null) => (s ? s.split(',') : []);
 
 export function monitoringReport(db: Db, options: MonitoringOptions): MonitoringReport {
-  const run = chooseRun(db, options.runId);
+  const { run } = options;
   const asOf = options.asOf ?? localDate(options.now);
   const tanggalHibah = grantDate(db, run.id);
   if (!tanggalHibah) throw new UepError(`allocation run ${run.id} is a draft without a visit plan: there is nothing to monitor yet`);

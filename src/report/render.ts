@@ -1,5 +1,5 @@
 /** The monitoring report and the year summary as terminal text: aligned tables and bar charts. */
-import { formatTable } from '../cli/table.js';
+import { formatTable } from '../format/table.js';
 import { barChart, PLAIN, type Paint } from './bars.js';
 import type { MonitoringReport } from './monitoring.js';
 import type { SurvivalCell } from './survival.js';

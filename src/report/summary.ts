@@ -3,6 +3,8 @@
  * (its final run, else the latest draft), the money, and monitoring (survival against the old
  * scheme's 46%, overdue visits).
  */
+import { latestTahun } from '../applicants/list.js';
+import { currentRun } from '../allocate/store.js';
 import type { Db } from '../db/open.js';
 import { allocationRows } from '../export/allocation-rows.js';
 import { percent } from '../export/run.js';
@@ -22,11 +24,9 @@ export interface YearSummary {
 export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; now: Date }): YearSummary {
   const tahun = options.tahun
     ?? (db.prepare(`SELECT max(tahun) FROM allocation_runs WHERE status = 'final'`).pluck().get() as number | null)
-    ?? (db.prepare(`SELECT max(tahun) FROM applications`).pluck().get() as number | null)
-    ?? options.now.getFullYear();
+    ?? latestTahun(db, options.now);
   const pendaftar = db.prepare(`SELECT count(*) FROM applications WHERE tahun = ?`).pluck().get(tahun) as number;
-  const run = db.prepare(`SELECT id, status FROM allocation_runs WHERE tahun = ? ORDER BY status = 'final' DESC, id DESC LIMIT 1`)
-    .get(tahun) as { id: number; status: string } | undefined;
+  const run = currentRun(db, tahun);
   const summary: YearSummary = { tahun, pool: { pendaftar, eligible: null }, allocation: null, money: null, monitoring: null };
   if (!run) return summary;
 
@@ -50,7 +50,7 @@ export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; no
     by_jenis: [...byJenis.values()].sort((a, b) => b.nilai - a.nilai || a.jenis_usaha.localeCompare(b.jenis_usaha)),
   };
   if (run.status !== 'final') return summary;
-  const m = monitoringReport(db, { runId: run.id, asOf: options.asOf, now: options.now });
+  const m = monitoringReport(db, { run, asOf: options.asOf, now: options.now });
   summary.monitoring = {
     as_of: m.as_of, planned: m.planned, penerima: m.overall.penerima, dikunjungi: m.overall.dikunjungi, bertahan: m.overall.bertahan,
     persen: m.overall.persen, old_scheme_persen: m.old_scheme_persen, selisih_poin: m.overall.selisih_poin, terlambat: m.overdue.length,

@@ -12,9 +12,10 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open.js';
 import { encodeCsv, type Cell } from '../export/csv.js';
-import { chooseRun, kabupatenNama } from '../export/run.js';
+import { chooseRun } from '../allocate/store.js';
+import { kabupatenNama } from '../export/run.js';
 import { writeFileAtomic } from '../fsutil/atomic.js';
-import { localDate } from '../fsutil/pattern.js';
+import { localDate } from '../dates.js';
 import { addDays, addMonths } from '../monitor/dates.js';
 import { Random, weightedPicker } from './random.js';
 

@@ -24,10 +24,10 @@ describe('uep allocate', () => {
     const { dir } = database();
     const r = await uep(['allocate', '--slots', '30', '--weights', weights(dir), '--method', 'equal'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^kabupaten\s+quota\s+eligible\s+selected\s+waitlist\s+cut-off\s+women %\s+PKH %\s+Rp juta/);
-    expect(r.stdout).toMatch(/Mahakam Ulu\s+4\s+4\s+4\s+0\s+87/);
-    expect(r.stdout).toMatch(/Samarinda\s+13\s+30\s+13\s+2\s+78/);
-    expect(r.stdout).toMatch(/TOTAL\s+30\s+64\s+30\s+4/);
+    expect(r.stdout).toMatch(/^kabupaten\s+quota\s+eligible applicants\s+eligible KK\s+selected\s+waitlist\s+cut-off\s+women %\s+PKH %\s+Rp juta/);
+    expect(r.stdout).toMatch(/Mahakam Ulu\s+4\s+4\s+4\s+4\s+0\s+87/);
+    expect(r.stdout).toMatch(/Samarinda\s+13\s+30\s+30\s+13\s+2\s+78/);
+    expect(r.stdout).toMatch(/TOTAL\s+30\s+64\s+64\s+30\s+4/);
     expect(r.stderr).toMatch(/re-apportionment round 1: Mahakam Ulu can use 4 of 10 — 6 slot\(s\) released, re-apportioned by equal: Samarinda \+3, Paser \+3/);
     expect(r.stderr).toMatch(/Stored as draft run 1/);
     expect(r.stdout + r.stderr).not.toMatch(/\d{16}/);
@@ -36,6 +36,27 @@ describe('uep allocate', () => {
     expect(doc).toMatchObject({ run_id: 2, status: 'draft', tahun: 2026, method: 'equal', totals: { selected: 30, waitlisted: 4, unused: 0 } });
     expect(doc.regencies.map((x: { kode: string; selected: number }) => [x.kode, x.selected])).toEqual([['6401', 13], ['6411', 4], ['6472', 13]]);
     expect(doc).not.toHaveProperty('results');
+  });
+
+  it('reports eligible applicants and eligible family cards (KK) apart: quotas count family cards', async () => {
+    const dir = tempDir();
+    const db = dbIn(dir);
+    const a = new Applicants(db);
+    // Samarinda: 4 eligible applicants on 3 family cards (two share one); Paser: 2 on 2.
+    for (const no_kk of ['6472000000000001', '6472000000000001', '6472000000000002', null]) a.add({ kode: '6472', no_kk });
+    for (const no_kk of ['6401000000000003', '6401000000000004']) a.add({ kode: '6401', no_kk });
+    db.close();
+    writeFile(dir, 'w.csv', ['region,weight', 'Samarinda,1', 'Paser,1']);
+    const j = JSON.parse((await uep(['allocate', '--slots', '10', '--weights', 'w.csv', '--json'], { cwd: dir })).stdout);
+    expect(j.regencies.map((r: Record<string, unknown>) => [r.kode, r.eligible_applicants, r.eligible_kk, r.quota])).toEqual([['6401', 2, 2, 2], ['6472', 4, 3, 3]]);
+    expect(j.totals).toMatchObject({ eligible_applicants: 6, eligible_kk: 5, selected: 5 });
+    expect(j.totals).not.toHaveProperty('eligible');
+    expect(j.regencies[0]).not.toHaveProperty('eligible');
+    const r = await uep(['allocate', '--slots', '10', '--weights', 'w.csv'], { cwd: dir });
+    expect(r.stdout).toMatch(/^kabupaten\s+quota\s+eligible applicants\s+eligible KK\s+selected/);
+    expect(r.stdout).toMatch(/Samarinda\s+3\s+4\s+3\s+3/);
+    expect(r.stdout).toMatch(/TOTAL\s+5\s+6\s+5\s+5/);
+    expect(r.stderr).toContain('5 unused: no regency has an eligible family card (KK) left');
   });
 
   it('same database, parameters and seed: identical results rows and identical output', async () => {
@@ -93,8 +114,8 @@ describe('uep allocate', () => {
     const pop = writeFile(dir, 'pop.csv', ['region,weight', 'Samarinda,881225', 'Paser,309667', 'Mahakam Ulu,39715']);
     const r = await uep(['allocate', 'compare', '--method', 'equal,hamilton,dhondt', '--weights', pop, '--slots', '30'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/kabupaten\s+eligible\s+equal\s+hamilton\s+dhondt/);
-    expect(r.stdout).toMatch(/Samarinda\s+30\s+13\s+21\s+22/);
+    expect(r.stdout).toMatch(/kabupaten\s+eligible applicants\s+eligible KK\s+equal\s+hamilton\s+dhondt/);
+    expect(r.stdout).toMatch(/Samarinda\s+30\s+30\s+13\s+21\s+22/);
     const j = JSON.parse((await uep(['allocate', 'compare', '--method', 'webster,equal', '--json'], { cwd: dir })).stdout);
     expect(j.methods.map((m: { method: string }) => m.method)).toEqual(['webster', 'equal']);
     expect((await uep(['allocate', 'list', '--json'], { cwd: dir })).stdout.trim()).toBe('[]');

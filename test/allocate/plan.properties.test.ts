@@ -42,8 +42,9 @@ describe('allocation invariants (generated pools)', () => {
       const kk = chosen.map((r) => pool.find((x) => x.application_id === r.application_id)!.no_kk).filter((k) => k !== null);
       expect(new Set(kk).size).toBe(kk.length);
       for (const r of plan.regencies) {
-        expect(r.selected).toBeLessThanOrEqual(Math.min(r.eligible, r.quota));
-        expect(r.selected + r.waitlisted).toBeLessThanOrEqual(r.eligible);
+        expect(r.selected).toBeLessThanOrEqual(Math.min(r.eligible_kk, r.quota));
+        expect(r.eligible_kk).toBeLessThanOrEqual(r.eligible_applicants);
+        expect(r.selected + r.waitlisted).toBeLessThanOrEqual(r.eligible_applicants);
       }
       expect(plan.totals.selected + plan.totals.unused).toBe(p.slots);
     }), { numRuns: 150 });

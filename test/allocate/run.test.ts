@@ -4,7 +4,7 @@ import { allocationOutcome } from '../../src/allocate/outcome.js';
 import { loadPool } from '../../src/allocate/pool.js';
 import { replaceBeneficiary } from '../../src/allocate/replace.js';
 import { allocate, compareMethods } from '../../src/allocate/run.js';
-import { runResults } from '../../src/allocate/store.js';
+import { getRun, runResults } from '../../src/allocate/store.js';
 import { verifyRun } from '../../src/allocate/verify.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { exportAllocation } from '../../src/export/allocation.js';
@@ -72,7 +72,7 @@ describe('allocate', () => {
     const { db, a } = setup();
     for (let i = 0; i < 60; i++) a.add({ score: 40 + (i % 7), kode: ['6472', '6401', '6411'][i % 3], jenis: i % 2 ? 'bengkel' : 'makanan' });
     const runs = [(await allocate(db, { slots: 20, paket: PAKET })).run_id!, (await allocate(db, { slots: 20, paket: PAKET })).run_id!];
-    const [one, two] = runs.map((runId) => exportAllocation(db, { runId, dir: tempDir(), now: NOW }).files);
+    const [one, two] = runs.map((runId) => exportAllocation(db, { run: getRun(db, runId), dir: tempDir(), now: NOW }).files);
     expect(one!.length).toBeGreaterThan(3);
     expect(two!.map((f) => [f.name, f.sha256])).toEqual(one!.map((f) => [f.name, f.sha256]));
   });

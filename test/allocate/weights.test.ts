@@ -27,6 +27,11 @@ describe('readWeightsCsv', () => {
     expect(await readWeightsCsv(file('\uFEFFregion,weight\nA,0.25\nB,1e3\n'))).toEqual([{ region: 'A', weight: 0.25 }, { region: 'B', weight: 1000 }]);
   });
 
+  it('detects the delimiter as every CSV reader does: tab and | as well', async () => {
+    expect(await readWeightsCsv(file('region\tweight\nPaser\t3\n'))).toEqual([{ region: 'Paser', weight: 3 }]);
+    expect(await readWeightsCsv(file('region|weight\nPaser|3\nBerau|4\n'))).toEqual([{ region: 'Paser', weight: 3 }, { region: 'Berau', weight: 4 }]);
+  });
+
   it('feeds apportion directly', async () => {
     const rows = await readWeightsCsv(file('region,weight\nA,6100\nB,5000\nC,900\n'));
     expect(apportion(rows, 10, { method: 'dhondt' }).rows.map((r) => r.quota)).toEqual([6, 4, 0]);

@@ -83,7 +83,7 @@ describe('assess import (core)', () => {
       `${SITI},,2026-02-01,,${cells(-1, '')}`, // 5 assessor_missing
       `${SITI},A,,,${cells(-1, '')}`, // 6 tanggal_missing
       `${SITI},A,31-02-2026,,${cells(-1, '')}`, // 7 tanggal_invalid
-      `${SITI},A,2026-03-02,,${cells(-1, '')}`, // 8 in the future: tanggal_invalid
+      `${SITI},A,2026-03-02,,${cells(-1, '')}`, // 8 in the future: tanggal_future
       `${SITI},A,2026-02-01,Warung,${cells(-1, '')}`, // 9 jenis_usaha_invalid
       `${SITI},A,2026-02-01,,${cells(3, '')}`, // 10 minat_motivasi_missing
       `${SITI},A,2026-02-01,,${cells(1, 'tiga')}`, // 11 jumlah_tanggungan_invalid
@@ -92,7 +92,7 @@ describe('assess import (core)', () => {
       `${SITI},B,2026-02-02,,${cells(-1, '')}`, // 14 nik_duplicate
     ]);
     expect(s.reasons).toEqual({
-      nik_scientific: 1, not_registered: 1, already_assessed: 1, assessor_missing: 1, tanggal_missing: 1, tanggal_invalid: 2, jenis_usaha_invalid: 1,
+      nik_scientific: 1, not_registered: 1, already_assessed: 1, assessor_missing: 1, tanggal_missing: 1, tanggal_invalid: 1, tanggal_future: 1, jenis_usaha_invalid: 1,
       minat_motivasi_missing: 1, jumlah_tanggungan_invalid: 1, pengalaman_usaha_invalid: 1, nik_duplicate: 1,
     });
     expect(s.inserted).toBe(1);

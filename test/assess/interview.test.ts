@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicantRow } from '../../src/applicants/list.js';
 import { runAssessment, type InterviewSession, type InterviewView } from '../../src/assess/interview.js';
-import { InterviewCancelled } from '../../src/assess/prompter.js';
+import { PromptCancelled } from '../../src/prompter.js';
 import { nik } from '../helpers.js';
 import { BUDI_ANSWERS, RUBRIC, SITI_ANSWERS, TestDb } from '../score/builders.js';
 import { CANCEL, officer, ScriptedPrompter, type Responder } from './scripted.js';
@@ -60,7 +60,7 @@ describe('the interview (scripted prompts)', () => {
     for (const at of [0, 3, 9, 14, 15]) {
       let n = 0;
       const { s } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS, { override: () => (n++ === at ? CANCEL : undefined) }));
-      await expect(runAssessment(s, { nik: SITI })).rejects.toBeInstanceOf(InterviewCancelled);
+      await expect(runAssessment(s, { nik: SITI })).rejects.toBeInstanceOf(PromptCancelled);
       expect(assessments(t)).toEqual([]);
     }
     t.close();

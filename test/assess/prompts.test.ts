@@ -2,7 +2,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { runAssessment } from '../../src/assess/interview.js';
-import { InterviewCancelled } from '../../src/assess/prompter.js';
+import { PromptCancelled } from '../../src/prompter.js';
 import { inquirerPrompter, type PromptRunner } from '../../src/cli/prompts.js';
 import { nik } from '../helpers.js';
 import { RUBRIC, SITI_ANSWERS, TestDb } from '../score/builders.js';
@@ -89,7 +89,7 @@ describe('the interview with real prompts', () => {
     t.close();
   });
 
-  it('Ctrl-C in the middle: InterviewCancelled, nothing saved', async () => {
+  it('Ctrl-C in the middle: PromptCancelled, nothing saved', async () => {
     const { t, h, session } = setup();
     const done = runAssessment(session, { nik: SITI });
     await keys(await h.next(), 'enter');
@@ -97,7 +97,7 @@ describe('the interview with real prompts', () => {
     await keys(await h.next(), 'enter');
     const r = await h.next();
     r.events.keypress({ name: 'c', ctrl: true });
-    await expect(done).rejects.toBeInstanceOf(InterviewCancelled);
+    await expect(done).rejects.toBeInstanceOf(PromptCancelled);
     expect(t.db.prepare(`SELECT count(*) FROM assessments`).pluck().get()).toBe(0);
     t.close();
   });
@@ -107,6 +107,6 @@ describe('the interview with real prompts', () => {
     const prompter = inquirerPrompter({ signal: controller.signal }, (prompt, config) => render(prompt as never, config as never, { signal: controller.signal }).then((r) => r.answer as never));
     const answer = prompter.confirm({ message: 'ok?' });
     controller.abort();
-    await expect(answer).rejects.toBeInstanceOf(InterviewCancelled);
+    await expect(answer).rejects.toBeInstanceOf(PromptCancelled);
   });
 });

@@ -1,5 +1,5 @@
 /** A Prompter answering from a script, for driving the interview without a terminal. */
-import { InterviewCancelled, type Prompter, type PromptChoice } from '../../src/assess/prompter.js';
+import { PromptCancelled, type Prompter, type PromptChoice } from '../../src/prompter.js';
 import type { Rubric } from '../../src/rubric/types.js';
 import type { Answers } from '../../src/score/types.js';
 
@@ -22,7 +22,7 @@ export class ScriptedPrompter implements Prompter {
   private async ask<T>(asked: Asked, validate?: (v: T) => true | string): Promise<T> {
     this.asked.push(asked);
     const answer = this.respond(asked);
-    if (answer === CANCEL) throw new InterviewCancelled();
+    if (answer === CANCEL) throw new PromptCancelled();
     const value = (answer === DEFAULT ? asked.default : answer) as T;
     if (validate) {
       const ok = validate(value);

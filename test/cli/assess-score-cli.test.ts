@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InterviewCancelled } from '../../src/assess/prompter.js';
 import { prompters } from '../../src/cli/prompts.js';
 import { CANCEL, officer, ScriptedPrompter, type Responder } from '../assess/scripted.js';
 import { nik, openDb, tempDir, uep, uepBin, writeFile } from '../helpers.js';
@@ -81,7 +80,7 @@ describe('uep assess (interactive)', () => {
     script(officer(RUBRIC.rubric, SITI_ANSWERS, { override: () => (n++ === 6 ? CANCEL : undefined) }));
     const r = await uep(['assess', SITI, '--db', db], { tty: true });
     expect(r.code).toBe(130);
-    expect(r.stderr.trim().split('\n').at(-1)).toBe(`uep: ${new InterviewCancelled().message}`);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('uep: interview cancelled: nothing was saved');
     const d = openDb(db);
     expect(d.prepare(`SELECT count(*) FROM assessments`).pluck().get()).toBe(0);
     d.close();

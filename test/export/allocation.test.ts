@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chooseRun, getRun } from '../../src/allocate/store.js';
 import { exportAllocation } from '../../src/export/allocation.js';
 import { ROOT } from '../helpers.js';
 import { allocationRun, freshDb, smallWorld, SITI, BUDI, JOKO } from './builders.js';
@@ -26,7 +27,7 @@ describe('export allocation', () => {
     const { db, dir } = freshDb();
     const { runId } = smallWorld(db);
     const out = join(dir, 'out');
-    const r = exportAllocation(db, { runId, dir: out, now: NOW });
+    const r = exportAllocation(db, { run: getRun(db, runId), dir: out, now: NOW });
     expect(r).toMatchObject({ nik_masked: true, selected: 4, waitlisted: 1, nilai_total: 19_500_000 });
     expectGolden(out, 'plain-masked');
     const all = readdirSync(out).map((n) => readFileSync(join(out, n), 'utf8')).join('\n');
@@ -37,7 +38,7 @@ describe('export allocation', () => {
     const { db, dir } = freshDb();
     const { runId } = smallWorld(db);
     const out = join(dir, 'out');
-    exportAllocation(db, { runId, dir: out, excel: true, maskNik: false, now: NOW });
+    exportAllocation(db, { run: getRun(db, runId), dir: out, excel: true, maskNik: false, now: NOW });
     expectGolden(out, 'excel-unmasked');
     const list = readFileSync(join(out, 'penerima-6472-samarinda.csv'));
     expect([...list.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -49,7 +50,7 @@ describe('export allocation', () => {
     const { db, dir } = freshDb();
     const { runId } = smallWorld(db);
     const out = join(dir, 'out');
-    exportAllocation(db, { runId, dir: out, format: 'json', now: NOW });
+    exportAllocation(db, { run: getRun(db, runId), dir: out, format: 'json', now: NOW });
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       generated_at: NOW.toISOString(), format: 'json', excel: false, command: 'export allocation', nik_masked: true,
@@ -70,7 +71,7 @@ describe('export allocation', () => {
     const { db, dir } = freshDb();
     const { runId } = smallWorld(db);
     const out = join(dir, 'out');
-    exportAllocation(db, { runId, dir: out, format: 'json', now: NOW });
+    exportAllocation(db, { run: getRun(db, runId), dir: out, format: 'json', now: NOW });
     const rows = JSON.parse(readFileSync(join(out, 'keadilan.json'), 'utf8')) as Record<string, unknown>[];
     const prov = (k: string) => rows.find((r) => r.kode_wilayah === '64' && r.kelompok === k);
     // Pool: 6 applicants, 3 women; selected: 4, 2 women (Siti, Dewi).
@@ -82,10 +83,11 @@ describe('export allocation', () => {
 
   it('refuses a run that does not exist, and has no final run to default to', () => {
     const { db, dir } = freshDb();
-    expect(() => exportAllocation(db, { dir: join(dir, 'o'), now: NOW })).toThrow(/no final allocation run yet/);
+    expect(() => chooseRun(db)).toThrow(/no final allocation run yet/);
     const draft = allocationRun(db, { tahun: 2025, status: 'draft' });
-    expect(() => exportAllocation(db, { dir: join(dir, 'o'), now: NOW })).toThrow(/no final allocation run yet/);
-    expect(() => exportAllocation(db, { runId: draft + 1, dir: join(dir, 'o'), now: NOW })).toThrow(/no allocation run/);
+    expect(() => chooseRun(db)).toThrow(/no final allocation run yet/);
+    expect(() => chooseRun(db, draft + 1)).toThrow(/no allocation run/);
+    expect(chooseRun(db, draft)).toMatchObject({ id: draft, status: 'draft' });
     expect(existsSync(join(dir, 'o'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../src/fsutil/pattern.js';
+import { localDate } from '../../src/dates.js';
 import { openDb, uep } from '../helpers.js';
 import { freshDb, SITI, smallWorld } from './builders.js';
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fsutil/atomic.js';
 import { OutputDir } from '../../src/fsutil/outdir.js';
-import { expandOutPattern, localDate } from '../../src/fsutil/pattern.js';
+import { localDate } from '../../src/dates.js';
+import { expandOutPattern } from '../../src/fsutil/pattern.js';
 import { tempDir } from '../helpers.js';
 
 describe('OutputDir', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliContext } from '../../src/cli/context.js';
 import type { Io } from '../../src/cli/io.js';
-import { askVisit, recordInteractively, type Asker } from '../../src/cli/commands/monitor-record.js';
+import { askVisit, recordInteractively } from '../../src/cli/commands/monitor-record.js';
+import { PromptCancelled, type Prompter } from '../../src/prompter.js';
 import { recordSubject, recordVisit } from '../../src/monitor/record.js';
 import { openDb, uep, writeFile } from '../helpers.js';
 import { freshDb, RINA, SITI, smallWorld } from '../export/builders.js';
@@ -17,8 +18,8 @@ function world() {
   return { dir, path, apps, run: (...args: string[]) => uep([...args, '--db', path], { cwd: dir }) };
 }
 
-/** Answers in order; an Error answer is thrown (as inquirer throws on Ctrl-C). */
-function scripted(answers: unknown[]): Asker & { asked: string[] } {
+/** Answers in order; an Error answer is thrown (PromptCancelled is Ctrl-C). */
+function scripted(answers: unknown[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
   const next = async (o: { message: string }) => {
     asked.push(o.message);
@@ -26,7 +27,13 @@ function scripted(answers: unknown[]): Asker & { asked: string[] } {
     if (a instanceof Error) throw a;
     return a;
   };
-  return { asked, input: next as Asker['input'], select: next as Asker['select'], checkbox: next as Asker['checkbox'], confirm: next as Asker['confirm'] };
+  const unexpected = async () => {
+    throw new Error('unexpected prompt');
+  };
+  return {
+    asked, input: next as Prompter['input'], select: next as Prompter['select'], checkbox: next as Prompter['checkbox'], confirm: next as Prompter['confirm'],
+    search: unexpected, number: unexpected,
+  };
 }
 
 function context(path: string, dir: string): { ctx: CliContext; err: () => string } {
@@ -88,7 +95,7 @@ describe('uep monitor', () => {
   it('Ctrl-C at any prompt saves nothing and exits 130', async () => {
     const { dir, path } = world();
     const { ctx } = context(path, dir);
-    const ctrlC = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    const ctrlC = new PromptCancelled();
     await expect(recordInteractively(ctx, SITI, scripted(['2025-04-02', 'X-1', 'berjalan', ctrlC]))).rejects.toMatchObject({ exitCode: 130, message: 'cancelled: nothing was saved' });
     ctx.close();
     const db = openDb(path);
@@ -101,9 +108,10 @@ describe('uep monitor', () => {
     smallWorld(db);
     const subject = recordSubject(db, SITI);
     let validate: ((v: string) => true | string) | undefined;
-    const ask: Asker = {
-      input: async (o) => { validate ??= o.validate; throw Object.assign(new Error('stop'), { name: 'ExitPromptError' }); },
+    const ask: Prompter = {
+      input: async (o) => { validate ??= o.validate; throw new Error('stop'); },
       select: async () => { throw new Error('unexpected'); }, checkbox: async () => [], confirm: async () => false,
+      search: async () => { throw new Error('unexpected'); }, number: async () => { throw new Error('unexpected'); },
     };
     await expect(askVisit(ask, subject, '2025-06-01')).rejects.toThrow('stop');
     expect(validate!('2025-07-01')).toBe('the visit date cannot be in the future');

@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getRun } from '../../src/allocate/store.js';
 import type { Db } from '../../src/db/open.js';
 import { importMonitors } from '../../src/monitor/monitors.js';
 import { planVisits } from '../../src/monitor/plan.js';
@@ -36,7 +37,7 @@ describe('synthetic monitoring data', () => {
     const roster = join(dir, 'petugas.csv');
     writeMonitorsCsv(roster, areasOfRun(db, runId), { seed: 7 });
     await importMonitors(db, roster);
-    planVisits(db, { runId, now: new Date('2025-03-02T00:00:00Z') });
+    planVisits(db, { run: getRun(db, runId), now: new Date('2025-03-02T00:00:00Z') });
     const options = { seed: 7, subjects: subjectsOfRun(db, runId), tanggalHibah: '2025-03-01', asOf: '2026-04-15' };
     const a = writeVisitsCsv(join(dir, 'a.csv'), options);
     writeVisitsCsv(join(dir, 'b.csv'), options);
@@ -47,7 +48,7 @@ describe('synthetic monitoring data', () => {
     const s = await importVisits(db, join(dir, 'a.csv'), { now: new Date('2026-04-20T00:00:00Z') });
     expect(s.rejected).toBe(a.dirty);
     expect(s.inserted).toBe(a.rows - a.dirty);
-    const r = monitoringReport(db, { runId, asOf: '2026-04-15', now: new Date('2026-04-20T00:00:00Z') });
+    const r = monitoringReport(db, { run: getRun(db, runId), asOf: '2026-04-15', now: new Date('2026-04-20T00:00:00Z') });
     expect(r.overall.persen).toBeGreaterThan(55);
     expect(r.overall.persen).toBeLessThan(95);
     expect(r.overall.belum_dikunjungi).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportRejectedError } from '../../src/import/pipeline.js';
+import { getRun } from '../../src/allocate/store.js';
+import { ImportRejectedError } from '../../src/import/summary.js';
 import { importMonitors } from '../../src/monitor/monitors.js';
 import { writeVisitPlan } from '../../src/monitor/sheets.js';
 import { importVisits } from '../../src/monitor/visit-import.js';
@@ -76,7 +77,7 @@ describe('monitor import', () => {
 
   it('imports the filled-in visit sheet as written by monitor plan (masked NIK + id_penerima), Excel style', async () => {
     const { db, dir, runId, apps } = await world();
-    writeVisitPlan(db, { runId, now: new Date('2025-03-02T00:00:00Z'), dir: join(dir, 'plan'), excel: true });
+    writeVisitPlan(db, { run: getRun(db, runId), now: new Date('2025-03-02T00:00:00Z'), dir: join(dir, 'plan'), excel: true });
     const sheet = readFileSync(join(dir, 'plan', 'kunjungan-psm-01.csv'), 'utf8').split('\r\n');
     // The worker fills in the first visit of each person; the other rows stay empty.
     const filled = sheet.map((line, i) => (i > 0 && line.includes(';1;1;') ? line.replace(/;;;;;;$/, ';02/04/2025;Berjalan;500.000;;;') : line));

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/fsutil/pattern.js';
+import { localDate } from '../../src/dates.js';
 import { ROOT, uepBin } from '../helpers.js';
 import { freshDb, smallWorld } from '../export/builders.js';
 import { cohort } from './history.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getRun } from '../../src/allocate/store.js';
 import { bar, barChart } from '../../src/report/bars.js';
 import { monitoringReport } from '../../src/report/monitoring.js';
 import { renderMonitoring } from '../../src/report/render.js';
@@ -28,7 +29,7 @@ describe('bar charts', () => {
 describe('the monitoring report in the terminal', () => {
   it('shows the headline against 46%, charts and the overdue table, without colour when plain', () => {
     const { db } = freshDb();
-    const r = monitoringReport(db, { runId: cohort(db), asOf: '2026-03-15', now: new Date('2026-03-20T00:00:00Z') });
+    const r = monitoringReport(db, { run: getRun(db, cohort(db)), asOf: '2026-03-15', now: new Date('2026-03-20T00:00:00Z') });
     const text = renderMonitoring(r, { width: 80, overdueLimit: 2 });
     expect(text).not.toMatch(/\u001b\[/);
     const lines = text.split('\n');

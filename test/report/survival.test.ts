@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getRun } from '../../src/allocate/store.js';
 import { monitoringReport } from '../../src/report/monitoring.js';
 import { lastVisits, monthBands, survivalCell } from '../../src/report/survival.js';
 import { freshDb } from '../export/builders.js';
@@ -10,7 +11,7 @@ describe('survival on a hand-built visit history', () => {
   it('counts the status at the last visit on or before --as-of; the unvisited apart', () => {
     const { db } = freshDb();
     const runId = cohort(db);
-    const r = monitoringReport(db, { runId, asOf: '2026-03-15', now: NOW });
+    const r = monitoringReport(db, { run: getRun(db, runId), asOf: '2026-03-15', now: NOW });
     // Visited A B C E F; running A (berjalan) C (pindah_usaha) E (berjalan; its berhenti is after --as-of) F (reopened); B stopped; D unvisited.
     expect(r.overall).toEqual({ dimensi: 'semua', kelompok: 'semua', penerima: 6, dikunjungi: 5, belum_dikunjungi: 1, bertahan: 4, berhenti: 1, persen: 80, selisih_poin: 34 });
     expect(r.status).toEqual({ berjalan: 3, kesulitan: 0, berhenti: 1, pindah_usaha: 1 });
@@ -23,7 +24,7 @@ describe('survival on a hand-built visit history', () => {
 
   it('draws the curve month by month', () => {
     const { db } = freshDb();
-    const r = monitoringReport(db, { runId: cohort(db), asOf: '2026-03-15', now: NOW });
+    const r = monitoringReport(db, { run: getRun(db, cohort(db)), asOf: '2026-03-15', now: NOW });
     expect(r.curve.map((p) => [p.bulan, p.bertahan, p.dikunjungi, p.persen])).toEqual([
       [1, 4, 4, 100], [2, 4, 4, 100], [3, 3, 4, 75], [4, 3, 4, 75], [5, 3, 4, 75], [6, 3, 5, 60], [7, 3, 5, 60], [8, 3, 5, 60],
       [9, 3, 5, 60], [10, 3, 5, 60], [11, 3, 5, 60], [12, 4, 5, 80],
@@ -32,7 +33,7 @@ describe('survival on a hand-built visit history', () => {
 
   it('lists overdue visits (who, which worker, how late), obstacles and referrals', () => {
     const { db } = freshDb();
-    const r = monitoringReport(db, { runId: cohort(db), asOf: '2026-03-15', now: NOW });
+    const r = monitoringReport(db, { run: getRun(db, cohort(db)), asOf: '2026-03-15', now: NOW });
     expect(r.overdue.map((o) => [o.nik, o.nama, o.petugas, o.petugas_nama, o.kunjungan_ke, o.tanggal_rencana, o.hari_terlambat, o.terlewat])).toEqual([
       ['6402********0014', 'Dodi', 'M2', 'Bunga', 1, '2025-04-01', 348, 4],
       ['6402********0015', 'Eka', 'M2', 'Bunga', 2, '2025-06-01', 287, 3],
@@ -50,7 +51,7 @@ describe('survival on a hand-built visit history', () => {
 
   it('moves with --as-of: before any visit nothing is measured', () => {
     const { db } = freshDb();
-    const r = monitoringReport(db, { runId: cohort(db), asOf: '2025-03-20', now: NOW });
+    const r = monitoringReport(db, { run: getRun(db, cohort(db)), asOf: '2025-03-20', now: NOW });
     expect(r.overall).toMatchObject({ dikunjungi: 0, belum_dikunjungi: 6, persen: null, selisih_poin: null });
     expect(r.curve).toEqual([]);
     expect(r.overdue).toEqual([]);

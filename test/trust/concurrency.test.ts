@@ -63,7 +63,7 @@ describe('concurrent use', () => {
         stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdinIsTTY: false, env: { UEP_BUSY_TIMEOUT_MS: '200' }, cwd: dir,
       });
       expect(code).toBe(1);
-      expect(stderr).toMatch(/^uep: the database is busy: `uep score` \(started by analis2 at [\d-]+ [\d:]+ UTC\) has been writing to it for too long\n/);
+      expect(stderr).toMatch(/^uep: the database is busy: `uep score` \(started by analis2 at [\d-]+ [\d:]+ (?:WIB|WITA|WIT|[+-]\d\d:\d\d)\) has been writing to it for too long\n/);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();

@@ -1,7 +1,6 @@
 /** Options shared by `uep quota`, `uep allocate` and `uep allocate compare`, validated by flag. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
-import { APPORTION_METHODS, parseMethod, type ApportionMethod } from '../../allocate/apportion.js';
+import { APPORTION_METHODS } from '../../allocate/apportion.js';
 import { parseRupiah, readPaketCsv } from '../../allocate/paket.js';
 import { regionsFromWeights } from '../../allocate/regions.js';
 import type { AllocateOptions } from '../../allocate/run.js';
@@ -9,26 +8,7 @@ import { parseWaitlist } from '../../allocate/waitlist.js';
 import { readWeightsCsv } from '../../allocate/weights.js';
 import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
-
-/** A whole number in [min, max] from a flag, or undefined when the flag is absent. */
-export function wholeFlag(opts: Record<string, unknown>, key: string, flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  const raw = opts[key];
-  if (raw === undefined) return undefined;
-  const text = String(raw).trim().replace(/[_,.](?=\d{3}\b)/g, '');
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} ${raw}: expected a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` of at least ${min}`}`);
-  }
-  return n;
-}
-
-export function methodFlag(raw: unknown, flag = '--method'): ApportionMethod {
-  try {
-    return parseMethod(String(raw));
-  } catch {
-    throw new UsageError(`${flag} ${raw}: unknown method; expected one of ${APPORTION_METHODS.join(', ')}`);
-  }
-}
+import { methodFlag, pathFlag, tahunFlag, wholeFlag } from '../flags.js';
 
 export const METHOD_HELP = `apportionment method: ${APPORTION_METHODS.join(', ')}`;
 
@@ -50,7 +30,7 @@ export function poolOptions(cmd: Command, command: 'allocate' | 'compare'): Comm
 
 export async function poolValues(ctx: CliContext, opts: Record<string, unknown>): Promise<AllocateOptions> {
   const o: AllocateOptions = {
-    tahun: wholeFlag(opts, 'tahun', '--tahun', 2000, 2100),
+    tahun: tahunFlag(opts),
     slots: wholeFlag(opts, 'slots', '--slots', 1),
     min: wholeFlag(opts, 'min', '--min'),
     max: wholeFlag(opts, 'max', '--max'),
@@ -64,10 +44,9 @@ export async function poolValues(ctx: CliContext, opts: Record<string, unknown>)
     o.budget = parseRupiah(String(opts.budget));
     if (o.budget === undefined) throw new UsageError(`--budget ${opts.budget}: expected whole rupiah, e.g. 7500000000 or 7.500.000.000`);
   }
-  if (opts.weights !== undefined) {
-    const file = String(opts.weights);
-    o.regions = regionsFromWeights(await readWeightsCsv(resolve(ctx.io.cwd, file)), file);
-  }
-  if (opts.paket !== undefined) o.paket = await readPaketCsv(resolve(ctx.io.cwd, String(opts.paket)));
+  const weights = pathFlag(ctx, opts.weights);
+  if (weights !== undefined) o.regions = regionsFromWeights(await readWeightsCsv(weights), String(opts.weights));
+  const paket = pathFlag(ctx, opts.paket);
+  if (paket !== undefined) o.paket = await readPaketCsv(paket);
   return o;
 }

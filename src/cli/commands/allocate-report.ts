@@ -3,7 +3,7 @@ import { describeWaitlist } from '../../allocate/waitlist.js';
 import type { TieReport } from '../../allocate/apportion.js';
 import type { AllocationPlan, QuotaMove } from '../../allocate/types.js';
 import { kabupatenByKode } from '../../regions/resolve.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/table.js';
 
 export const nama = (kode: string) => kabupatenByKode(kode)?.nama ?? kode;
 export const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
@@ -16,17 +16,17 @@ export function describeParams(plan: AllocationPlan): string {
   const bounds = [p.min !== undefined ? `min ${p.min}` : '', p.max !== undefined ? `max ${p.max}` : ''].filter(Boolean).join(', ');
   return `Allocation ${p.tahun}: ${p.slots.toLocaleString('en-US')} slots, method ${p.method} over ${p.regions.length} regencies` +
     `${bounds ? ` (${bounds})` : ''}, seed "${p.seed}", waitlist ${describeWaitlist(p.waitlist)}; ` +
-    'one package per family card (no_kk) across the whole allocation.';
+    'one package per family card (no_kk) across the whole allocation, so a regency\'s quota counts its eligible KK (family cards), not its eligible applicants.';
 }
 
 export function regencyTable(plan: AllocationPlan): string {
   const rows: Record<string, unknown>[] = plan.regencies.map((r) => ({
-    kabupaten: r.nama, quota: r.quota, eligible: r.eligible, selected: r.selected, waitlist: r.waitlisted,
+    kabupaten: r.nama, quota: r.quota, 'eligible applicants': r.eligible_applicants, 'eligible KK': r.eligible_kk, selected: r.selected, waitlist: r.waitlisted,
     'cut-off': score(r.cutoff_score), 'women %': pct(r.women_share), 'PKH %': pct(r.pkh_share), 'Rp juta': juta(r.package_total),
   }));
   const t = plan.totals;
   rows.push({
-    kabupaten: 'TOTAL', quota: t.slots - t.unused, eligible: t.eligible, selected: t.selected, waitlist: t.waitlisted, 'cut-off': null,
+    kabupaten: 'TOTAL', quota: t.slots - t.unused, 'eligible applicants': t.eligible_applicants, 'eligible KK': t.eligible_kk, selected: t.selected, waitlist: t.waitlisted, 'cut-off': null,
     'women %': pct(t.women_share), 'PKH %': pct(t.pkh_share), 'Rp juta': juta(t.package_total),
   });
   return formatTable(rows);
@@ -37,7 +37,7 @@ export function moveLines(moves: QuotaMove[], method: string): string[] {
     const capped = m.capped.map((c) => `${nama(c.kode)} can use ${c.capacity} of ${c.quota}`).join('; ');
     const to = m.to.map((x) => `${nama(x.kode)} ${x.slots > 0 ? '+' : ''}${x.slots}`).join(', ');
     return `re-apportionment round ${m.round}: ${capped} — ${m.released} slot(s) released` +
-      (to ? `, re-apportioned by ${method}: ${to}` : '') + (m.unused ? `; ${m.unused} unused: no regency has eligible applicants left` : '');
+      (to ? `, re-apportioned by ${method}: ${to}` : '') + (m.unused ? `; ${m.unused} unused: no regency has an eligible family card (KK) left` : '');
   });
 }
 
@@ -59,7 +59,7 @@ export function totalsLine(plan: AllocationPlan): string {
 export function compareTables(plans: AllocationPlan[]): string {
   const kodes = plans[0]?.regencies.map((r) => r.kode) ?? [];
   const pick = (f: (p: AllocationPlan, i: number) => unknown) => kodes.map((kode, i) => ({
-    kabupaten: nama(kode), eligible: plans[0]!.regencies[i]!.eligible,
+    kabupaten: nama(kode), 'eligible applicants': plans[0]!.regencies[i]!.eligible_applicants, 'eligible KK': plans[0]!.regencies[i]!.eligible_kk,
     ...Object.fromEntries(plans.map((p) => [p.params.method, f(p, i)])),
   }));
   const selected = pick((p, i) => p.regencies[i]!.selected);

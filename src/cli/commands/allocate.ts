@@ -5,18 +5,17 @@ import { allocate, compareMethods } from '../../allocate/run.js';
 import { listRuns, runParams } from '../../allocate/store.js';
 import { verifyRun } from '../../allocate/verify.js';
 import { UsageError } from '../../errors.js';
+import { formatTable } from '../../format/table.js';
+import { formatTimestamp } from '../../format/time.js';
 import { parseNik } from '../../nik/nik.js';
-import type { Action } from '../main.js';
+import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import { formatTable } from '../table.js';
+import { methodFlag, runFlag, tahunFlag } from '../flags.js';
+import { poolOptions, poolValues } from './allocate-options.js';
 import { compareTables, describeParams, moveLines, nama, regencyTable, tieLines, totalsLine } from './allocate-report.js';
-import { methodFlag, poolOptions, poolValues, wholeFlag } from './allocate-options.js';
 
-type Run = (fn: Action) => (...args: unknown[]) => Promise<void>;
-
-function runId(raw: unknown): number {
-  return wholeFlag({ run: raw }, 'run', 'run', 1)!;
-}
+/** The <run> argument of finalize and verify. */
+const runArg = (raw: unknown) => runFlag(raw, 'run')!;
 
 async function allocateAction(ctx: CliContext, opts: Record<string, unknown>): Promise<void> {
   const options = await poolValues(ctx, opts);
@@ -74,7 +73,7 @@ a lower-ranked family member is skipped with reason same_kk.`)
   cmd.command('finalize <run>')
     .description('lock a draft run as the year\'s allocation (one final run per year; refused when the data changed since)')
     .action(run((ctx, [raw]) => {
-      const r = finalizeRun(ctx.db(), runId(raw), new Date());
+      const r = finalizeRun(ctx.db(), runArg(raw), new Date());
       ctx.result({ run_id: r.id, tahun: r.tahun, status: r.status, finalized_at: r.finalized_at });
       ctx.say(`Run ${r.id} is now the final allocation for ${r.tahun}.`);
       ctx.audit({ run_id: r.id, tahun: r.tahun, status: r.status }, 1);
@@ -83,7 +82,7 @@ a lower-ranked family member is skipped with reason same_kk.`)
   cmd.command('verify <run>')
     .description('recompute a run from the data and its stored parameters, replaying its replacements; exit 1 when the data changed since or the result differs')
     .action(run((ctx, [raw]) => {
-      const v = verifyRun(ctx.db(), runId(raw));
+      const v = verifyRun(ctx.db(), runArg(raw));
       ctx.result(v);
       ctx.say(v.inputs_unchanged ? 'Inputs unchanged since the run (same pool, scores, rubric and parameters).'
         : `Inputs CHANGED since the run: stored ${v.stored_inputs_sha256.slice(0, 12)}…, now ${v.current_inputs_sha256.slice(0, 12)}….`);
@@ -105,7 +104,7 @@ a lower-ranked family member is skipped with reason same_kk.`)
       if (reason === '') throw new UsageError('--reason: must not be empty');
       const r = replaceBeneficiary(ctx.db(), {
         nik: nik.nik, reason, operator: ctx.operator, now: new Date(),
-        runId: opts.run === undefined ? undefined : runId(opts.run), tahun: wholeFlag(opts, 'tahun', '--tahun', 2000, 2100),
+        runId: runFlag(opts.run), tahun: tahunFlag(opts),
       });
       ctx.result(r);
       ctx.say(`Run ${r.run_id} (${r.status}): ${r.replaced.nik_masked} (rank ${r.replaced.rank}) replaced; ` + (r.promoted
@@ -118,11 +117,12 @@ a lower-ranked family member is skipped with reason same_kk.`)
     .description('the allocation runs: year, status, method, when')
     .option('--tahun <year>', 'only this year')
     .action(run((ctx, _args, opts) => {
-      const runs = listRuns(ctx.db(), wholeFlag(opts, 'tahun', '--tahun', 2000, 2100)).map((r) => {
+      const runs = listRuns(ctx.db(), tahunFlag(opts)).map((r) => {
         const p = runParams(r);
         return { id: r.id, tahun: r.tahun, status: r.status, method: p.method, slots: p.slots, seed: r.seed, created_at: r.created_at, finalized_at: r.finalized_at };
       });
       ctx.result(runs);
-      ctx.show(formatTable(runs));
+      const when = (at: string | null) => (at === null ? null : formatTimestamp(at, ctx.timeZone));
+      ctx.show(formatTable(runs.map((r) => ({ ...r, created_at: when(r.created_at), finalized_at: when(r.finalized_at) }))));
     }));
 }

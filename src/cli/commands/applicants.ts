@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
-import { APPLICANTS_IMPORT, type ApplicantsImportOptions } from '../../applicants/import.js';
+import { APPLICANTS_IMPORT } from '../../applicants/import.js';
 import { APPLICANT_STATUSES, latestTahun, listApplicants, statusCounts, type ApplicantStatus } from '../../applicants/list.js';
 import { UsageError } from '../../errors.js';
+import { formatTable } from '../../format/table.js';
+import { runImport } from '../../import/pipeline.js';
 import { maskNik } from '../../nik/nik.js';
-import type { Action } from '../main.js';
-import { formatTable } from '../table.js';
-import { importFlags, kabupatenFlag, runKindImport, tahunFlag } from './kind-import.js';
+import type { Run } from '../action.js';
+import { kabupatenFlag, tahunFlag } from '../flags.js';
+import { importFlags, runFileImport } from '../import-run.js';
 
-export function registerApplicants(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerApplicants(program: Command, run: Run): void {
   const group = program.command('applicants').description('registrations for a programme year: import them, list them');
 
   const imp = group
@@ -16,7 +18,7 @@ export function registerApplicants(program: Command, run: (fn: Action) => (...ar
     .option('--tahun <year>', 'programme year of the applications (default: the current year)');
   importFlags(imp, APPLICANTS_IMPORT.fields.map((f) => f.field)).action(run(async (ctx, [file], opts) => {
     const tahun = tahunFlag(opts) ?? new Date().getFullYear();
-    await runKindImport<ApplicantsImportOptions>(ctx, file as string, APPLICANTS_IMPORT, { tahun }, opts);
+    await runFileImport(ctx, file, opts, APPLICANTS_IMPORT.kind, (path, o) => runImport(ctx.db(), path, APPLICANTS_IMPORT, { ...o, tahun }));
   }));
 
   group

@@ -1,17 +1,20 @@
 import type { Command } from 'commander';
 import { JENIS_USAHA_LABEL } from '../../applicants/jenis-usaha.js';
 import { latestTahun } from '../../applicants/list.js';
-import { assessmentsImport, type AssessImportOptions } from '../../assess/import.js';
+import { assessmentsImport } from '../../assess/import.js';
 import { runAssessment, type AssessOutcome, type InterviewView } from '../../assess/interview.js';
-import { InterviewCancelled } from '../../assess/prompter.js';
+import { localDate } from '../../dates.js';
 import { UsageError } from '../../errors.js';
+import { runImport } from '../../import/pipeline.js';
 import { maskNik, parseNik } from '../../nik/nik.js';
+import { PromptCancelled } from '../../prompter.js';
 import { loadRubric } from '../../rubric/load.js';
 import type { LoadedRubric } from '../../rubric/types.js';
+import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import type { Action } from '../main.js';
+import { kabupatenFlag, pathFlag, tahunFlag } from '../flags.js';
+import { importFlags, runFileImport } from '../import-run.js';
 import { prompters } from '../prompts.js';
-import { importFlags, kabupatenFlag, rubricFlag, runKindImport, tahunFlag, today } from './kind-import.js';
 import { formatBreakdown, formatRanking } from './score-format.js';
 
 /** The interview's views go to stderr with the prompts, even with --quiet: the officer needs them. */
@@ -37,18 +40,20 @@ async function interview(ctx: CliContext, nikArg: string | undefined, opts: Reco
     nik = parsed.nik;
   }
   if (nik && opts.next) throw new UsageError('give either a <nik> or --next, not both');
-  const rubric = loadRubric(rubricFlag(ctx, opts));
+  const rubric = loadRubric(pathFlag(ctx, opts.rubric));
   const kabupaten = kabupatenFlag(opts.kabupaten);
   const db = ctx.db();
   const tahun = tahunFlag(opts) ?? latestTahun(db);
   const assessor = opts.assessor === undefined ? undefined : String(opts.assessor).trim() || undefined;
-  const session = { db, rubric, prompter: prompters.create(ctx), present: presenter(ctx, rubric), tahun, today: today(), assessor, operator: ctx.operator };
+  const session = { db, rubric, prompter: prompters.create(ctx), present: presenter(ctx, rubric), tahun, today: localDate(new Date()), assessor, operator: ctx.operator };
   const outcome: AssessOutcome = { saved: [], skipped: 0 };
   try {
     await runAssessment(session, { nik, kabupaten, next: !!opts.next }, outcome);
   } catch (err) {
-    if (err instanceof InterviewCancelled && outcome.saved.length > 0) {
-      throw new InterviewCancelled(`interview cancelled: nothing of it was saved (${outcome.saved.length} saved earlier in this session)`);
+    if (err instanceof PromptCancelled) {
+      throw new PromptCancelled(outcome.saved.length > 0
+        ? `interview cancelled: nothing of it was saved (${outcome.saved.length} saved earlier in this session)`
+        : 'interview cancelled: nothing was saved');
     }
     throw err;
   } finally {
@@ -61,7 +66,7 @@ async function interview(ctx: CliContext, nikArg: string | undefined, opts: Reco
   ctx.result({ tahun, saved: outcome.saved.map((s) => ({ ...s, nik: maskNik(s.nik) })), skipped: outcome.skipped });
 }
 
-export function registerAssess(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerAssess(program: Command, run: Run): void {
   const assess = program
     .command('assess')
     .argument('[nik]', 'the applicant (default: choose among the unassessed)')
@@ -79,8 +84,9 @@ export function registerAssess(program: Command, run: (fn: Action) => (...args: 
     .option('--tahun <year>', 'programme year of the applications (default: the latest year with applications)')
     .option('--rubric <file>', 'the rubric whose questions the columns answer (default: data/rubric.json of uep)');
   importFlags(imp, ['nik', 'assessor', 'tanggal', 'jenis_usaha_disepakati', '<question id>']).action(run(async (ctx, [file], opts) => {
-    const rubric = loadRubric(rubricFlag(ctx, opts));
+    const rubric = loadRubric(pathFlag(ctx, opts.rubric));
     const tahun = tahunFlag(opts) ?? latestTahun(ctx.db());
-    await runKindImport<AssessImportOptions>(ctx, file as string, assessmentsImport(rubric), { tahun, today: today() }, opts);
+    const kind = assessmentsImport(rubric);
+    await runFileImport(ctx, file, opts, kind.kind, (path, o) => runImport(ctx.db(), path, kind, { ...o, tahun, today: localDate(new Date()) }));
   }));
 }

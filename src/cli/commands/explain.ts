@@ -4,9 +4,10 @@ import { UsageError } from '../../errors.js';
 import { explain, type Explanation } from '../../explain/explain.js';
 import { parseNik } from '../../nik/nik.js';
 import { loadRubric } from '../../rubric/load.js';
+import { formatTimestamp } from '../../format/time.js';
+import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import type { Action } from '../main.js';
-import { rubricFlag, tahunFlag } from './kind-import.js';
+import { pathFlag, tahunFlag } from '../flags.js';
 import { formatBreakdown, formatRanking } from './score-format.js';
 
 const label = (j: string) => JENIS_USAHA_LABEL[j as JenisUsaha] ?? j;
@@ -22,7 +23,7 @@ function render(ctx: CliContext, e: Explanation, nik: string): string {
   lines.push(`  assessed ${a.tanggal} by ${a.assessor} (${a.source}); agreed business type ${label(a.jenis_usaha_disepakati)}`);
   const s = e.score;
   if (!s) return [...lines, '  not scored since the assessment: run `uep score`'].join('\n');
-  lines.push(c.dim(`  scored ${s.scored_at} with rubric ${s.rubric_version} (sha256 ${s.rubric_sha256.slice(0, 12)}…)`));
+  lines.push(c.dim(`  scored ${formatTimestamp(s.scored_at, ctx.timeZone)} with rubric ${s.rubric_version} (sha256 ${s.rubric_sha256.slice(0, 12)}…)`));
   if (s.rubric_changed) lines.push(c.yellow('  the rubric file differs from the one this score was computed with: run `uep score` to apply it'));
   if (!s.detail) {
     lines.push(c.yellow('  the rubric of this score is not in the database: only the stored numbers can be shown'),
@@ -38,7 +39,7 @@ function render(ctx: CliContext, e: Explanation, nik: string): string {
   return lines.join('\n');
 }
 
-export function registerExplain(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerExplain(program: Command, run: Run): void {
   program
     .command('explain <nik>')
     .description('why a person scored what they did: identity, every eligibility rule, every score component, the total')
@@ -48,7 +49,7 @@ export function registerExplain(program: Command, run: (fn: Action) => (...args:
     .action(run((ctx, [raw], opts) => {
       const parsed = parseNik(String(raw));
       if (!parsed.ok) throw new UsageError(`<nik>: not a valid NIK (${parsed.reason})`);
-      const e = explain(ctx.db(), parsed.nik, { tahun: tahunFlag(opts), rubric: loadRubric(rubricFlag(ctx, opts)) });
+      const e = explain(ctx.db(), parsed.nik, { tahun: tahunFlag(opts), rubric: loadRubric(pathFlag(ctx, opts.rubric)) });
       const nik = opts.showNik ? e.nik : e.nik_masked;
       ctx.result({ ...e, nik, nik_masked: e.nik_masked });
       ctx.show(render(ctx, e, nik));
@@ -59,14 +60,14 @@ function formatAllocation(ctx: CliContext, a: Explanation['allocation']): string
   const { c } = ctx;
   if (!a) return [c.bold('Allocation'), '  no allocation run for this year yet: `uep allocate`'];
   const lines = [
-    `${c.bold('Allocation')} run ${a.run_id} (${a.status}) · ${a.nama_kabupaten}: quota ${a.quota}, ${a.eligible} eligible`,
+    `${c.bold('Allocation')} run ${a.run_id} (${a.status}) · ${a.nama_kabupaten}: quota ${a.quota}, ${a.eligible} eligible applicants`,
     `  rank ${a.rank} of ${a.eligible} · total ${a.total_score} · cut-off ${a.cutoff_score ?? '—'}`,
     `  outcome: ${c.bold(a.outcome)}${a.reason ? ` (${a.reason})` : ''}${a.waitlist_pos ? `, waitlist position ${a.waitlist_pos}` : ''}` +
       `${a.package_value ? `, package Rp${a.package_value.toLocaleString('id-ID')}` : ''}`,
   ];
   const r = a.replaced_by ?? a.replaces;
   if (r) {
-    lines.push(`  ${a.replaced_by ? 'replaced by' : 'took the place of'} ${r.other_nik_masked ?? '(nobody: waitlist empty)'} on ${r.at.slice(0, 10)}` +
+    lines.push(`  ${a.replaced_by ? 'replaced by' : 'took the place of'} ${r.other_nik_masked ?? '(nobody: waitlist empty)'} on ${formatTimestamp(r.at, ctx.timeZone)}` +
       ` by ${r.operator ?? 'unknown'}: ${r.reason}`);
   }
   return lines;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Action } from '../main.js';
+import type { Run } from '../action.js';
 import { registerAllocate } from './allocate.js';
 import { registerApplicants } from './applicants.js';
 import { registerAssess } from './assess.js';
@@ -15,7 +15,7 @@ import { registerReport } from './report.js';
 import { registerScore } from './score.js';
 import { registerStatus } from './status.js';
 
-export function registerCommands(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerCommands(program: Command, run: Run): void {
   registerImport(program, run);
   registerRecipients(program, run);
   registerApplicants(program, run);

@@ -1,40 +1,20 @@
 import type { Command } from 'commander';
-import { UepError, UsageError } from '../../errors.js';
-import { localDate } from '../../fsutil/pattern.js';
+import { localDate } from '../../dates.js';
+import { UsageError } from '../../errors.js';
 import { parseTanggal } from '../../import/values.js';
 import { recordSubject, recordVisit, type RecordSubject } from '../../monitor/record.js';
 import type { VisitCells } from '../../monitor/visit-check.js';
 import { visitExists } from '../../monitor/visit-store.js';
 import { KENDALA, parseOmzet, RUJUKAN, STATUS_USAHA } from '../../monitor/visit-values.js';
+import type { Prompter } from '../../prompter.js';
+import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import { inquirer } from '../prompts.js';
-import type { Action } from '../main.js';
-
-type Choice<T> = { name: string; value: T };
-
-/** The prompts `monitor record` needs: @inquirer/prompts in the CLI, a script in tests. */
-export interface Asker {
-  input(o: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
-  select<T>(o: { message: string; choices: Choice<T>[] }): Promise<T>;
-  checkbox<T>(o: { message: string; choices: Choice<T>[] }): Promise<T[]>;
-  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
-}
-
-/** Prompts on the terminal, written to stderr (stdout is data); Ctrl-C or the abort signal rejects. */
-export function inquirerAsker(signal: AbortSignal): Asker {
-  const context = { input: process.stdin, output: process.stderr, signal };
-  return {
-    input: async (o) => (await inquirer()).input(o, context),
-    select: async (o) => (await inquirer()).select(o, context),
-    checkbox: async (o) => (await inquirer()).checkbox(o, context),
-    confirm: async (o) => (await inquirer()).confirm(o, context),
-  };
-}
+import { prompters } from '../prompts.js';
 
 const OTHER = '\u0000other';
 
 /** Asks for one visit. Returns null when the officer declines to save at the end. */
-export async function askVisit(ask: Asker, subject: RecordSubject, today: string): Promise<VisitCells | null> {
+export async function askVisit(ask: Prompter, subject: RecordSubject, today: string): Promise<VisitCells | null> {
   const tanggal = await ask.input({
     message: 'Tanggal kunjungan (visit date)', default: today,
     validate: (v) => {
@@ -55,7 +35,7 @@ export async function askVisit(ask: Asker, subject: RecordSubject, today: string
   if (petugas === OTHER) petugas = await ask.input({ message: 'Petugas id', validate: (v) => (v.trim() !== '' || 'the field worker\'s id') });
   const status = await ask.select({ message: 'Status usaha', choices: STATUS_USAHA.map((s) => ({ name: s, value: s as string })) });
   const omzet = await ask.input({ message: 'Omzet bulanan (Rp, empty if unknown)', validate: (v) => (parseOmzet(v) !== undefined || 'whole rupiah, e.g. 750000') });
-  const kendala = await ask.checkbox({ message: 'Kendala (space to tick, enter when done)', choices: KENDALA.map((k) => ({ name: k, value: k as string })) });
+  const kendala = await ask.checkbox({ message: 'Kendala', choices: KENDALA.map((k) => ({ name: k, value: k as string })) });
   const tindak = await ask.input({ message: 'Tindak lanjut (follow-up, optional)' });
   const rujukan = await ask.checkbox({ message: 'Rujukan pelatihan (referral, optional)', choices: RUJUKAN.map((r) => ({ name: r, value: r as string })) });
   const cells: VisitCells = {
@@ -65,18 +45,8 @@ export async function askVisit(ask: Asker, subject: RecordSubject, today: string
   return (await ask.confirm({ message: 'Save this visit?', default: true })) ? cells : null;
 }
 
-/** Ctrl-C: nothing was saved; the shell's code for "interrupted". */
-class RecordCancelled extends UepError {
-  override readonly exitCode = 130;
-}
-
-function isPromptExit(err: unknown): boolean {
-  const name = (err as Error | undefined)?.name;
-  return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
-}
-
-/** The command's work, with the prompts passed in (tests drive it with a scripted Asker). */
-export async function recordInteractively(ctx: CliContext, nikArg: string, ask: Asker): Promise<void> {
+/** The command's work, with the prompts passed in (tests drive it with a scripted Prompter). Ctrl-C (PromptCancelled) saves nothing. */
+export async function recordInteractively(ctx: CliContext, nikArg: string, ask: Prompter): Promise<void> {
   const db = ctx.db();
   const subject = recordSubject(db, nikArg);
   const { c } = ctx;
@@ -84,32 +54,27 @@ export async function recordInteractively(ctx: CliContext, nikArg: string, ask: 
     `${c.bold(subject.nik_masked)} ${subject.nama} · ${[subject.desa, subject.kecamatan].filter(Boolean).join(', ')} · ${subject.jenis_usaha ?? ''}`,
     `  grant ${subject.tanggal_hibah ?? 'unknown'} · earlier visits: ${subject.visits.map((v) => `${v.tanggal_kunjungan} ${v.status_usaha}`).join(', ') || 'none'}`,
   ].join('\n'));
-  try {
-    const cells = await askVisit(ask, subject, localDate(new Date()));
-    const date = cells ? parseTanggal(cells.tanggal_kunjungan)! : '';
-    const exists = cells !== null && visitExists(db, subject.nik, date);
-    const replace = exists && await ask.confirm({ message: `A visit on ${date} is already recorded. Replace it?`, default: false });
-    if (!cells || (exists && !replace)) {
-      ctx.say('Not saved.');
-      return;
-    }
-    const r = recordVisit(db, cells, { replace, now: new Date() });
-    ctx.say(`Saved: ${subject.nik_masked} ${r.visit.tanggal_kunjungan} ${r.visit.status_usaha}${r.visit.warnings.length ? ` (warnings: ${r.visit.warnings.join(', ')})` : ''}`);
-    ctx.result({ tanggal_kunjungan: r.visit.tanggal_kunjungan, status_usaha: r.visit.status_usaha, inserted: r.inserted, updated: r.updated, warnings: r.visit.warnings });
-    ctx.audit({ inserted: r.inserted, updated: r.updated }, r.inserted + r.updated);
-  } catch (err) {
-    if (isPromptExit(err)) throw new RecordCancelled('cancelled: nothing was saved');
-    throw err;
+  const cells = await askVisit(ask, subject, localDate(new Date()));
+  const date = cells ? parseTanggal(cells.tanggal_kunjungan)! : '';
+  const exists = cells !== null && visitExists(db, subject.nik, date);
+  const replace = exists && await ask.confirm({ message: `A visit on ${date} is already recorded. Replace it?`, default: false });
+  if (!cells || (exists && !replace)) {
+    ctx.say('Not saved.');
+    return;
   }
+  const r = recordVisit(db, cells, { replace, now: new Date() });
+  ctx.say(`Saved: ${subject.nik_masked} ${r.visit.tanggal_kunjungan} ${r.visit.status_usaha}${r.visit.warnings.length ? ` (warnings: ${r.visit.warnings.join(', ')})` : ''}`);
+  ctx.result({ tanggal_kunjungan: r.visit.tanggal_kunjungan, status_usaha: r.visit.status_usaha, inserted: r.inserted, updated: r.updated, warnings: r.visit.warnings });
+  ctx.audit({ inserted: r.inserted, updated: r.updated }, r.inserted + r.updated);
 }
 
-export function registerMonitorRecord(monitor: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerMonitorRecord(monitor: Command, run: Run): void {
   monitor.command('record <nik>')
     .description('enter one visit report interactively (on a terminal only; for files or unattended use `uep monitor import`). Ctrl-C saves nothing')
     .action(run(async (ctx, [nik]) => {
       if (!ctx.interactive) {
         throw new UsageError('`uep monitor record` asks its questions on a terminal; to enter visits from a file or unattended, use `uep monitor import <file>`');
       }
-      await recordInteractively(ctx, String(nik), inquirerAsker(ctx.abort.signal));
+      await recordInteractively(ctx, String(nik), prompters.create(ctx));
     }));
 }

@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
+import { chooseRun } from '../../allocate/store.js';
 import { UsageError } from '../../errors.js';
-import { chooseRun } from '../../export/run.js';
-import { ImportRejectedError } from '../../import/pipeline.js';
-import { parseTanggal } from '../../import/values.js';
+import { formatTable } from '../../format/table.js';
 import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
-import { reportImport } from '../import-summary.js';
-import type { Action } from '../main.js';
-import { formatTable } from '../table.js';
-import { csvInputOptions, csvInputValues } from './csv-options.js';
-import { FORCE_HELP, OUT_HELP, outDir, runOption } from './export.js';
+import type { Run } from '../action.js';
+import { dateFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
+import { importFlags, runFileImport } from '../import-run.js';
+import { csvInputOptions, csvInputValues } from '../csv-options.js';
 import { registerMonitorRecord } from './monitor-record.js';
 
-type Run = (fn: Action) => (...args: unknown[]) => Promise<void>;
 
 function bulanOption(raw: unknown): number[] | undefined {
   if (raw === undefined) return undefined;
@@ -32,7 +29,7 @@ function registerMonitors(monitor: Command, run: Run): void {
   csvInputOptions(cmd, MONITOR_FIELDS.map((f) => f.field));
   cmd.option('--dry-run', 'check and report, write nothing')
     .action(run(async (ctx, [file], opts) => {
-      const s = await importMonitors(ctx.db(), file as string, { ...csvInputValues(opts), dryRun: !!opts.dryRun });
+      const s = await importMonitors(ctx.db(), pathFlag(ctx, file)!, { ...csvInputValues(opts), dryRun: !!opts.dryRun });
       ctx.say(`${s.dry_run ? 'Checked (dry run, nothing written)' : 'Imported'} ${s.file}: ${s.monitors} field workers serving ${s.kecamatan} kecamatan`
         + ` · new ${s.inserted} · changed ${s.updated} · unchanged ${s.unchanged} · no longer on the roster ${s.deactivated}`);
       ctx.result(s);
@@ -52,21 +49,18 @@ function registerPlan(monitor: Command, run: Run): void {
     .option('--force', FORCE_HELP)
     .action(run((ctx, _args, opts) => {
       const now = new Date();
-      let tanggalHibah: string | undefined;
-      if (opts.tanggalHibah !== undefined) {
-        tanggalHibah = parseTanggal(String(opts.tanggalHibah));
-        if (!tanggalHibah) throw new UsageError(`--tanggal-hibah ${opts.tanggalHibah}: expected a date like 2025-03-01`);
-      }
+      const tanggalHibah = dateFlag(opts.tanggalHibah, '--tanggal-hibah');
       const bulan = bulanOption(opts.bulan);
-      const runInfo = chooseRun(ctx.db(), runOption(opts));
-      const dir = outDir(ctx, opts.out, { run: runInfo.id, tahun: runInfo.tahun }, now);
-      const r = writeVisitPlan(ctx.db(), { runId: runInfo.id, tanggalHibah, bulan, now, dir, excel: !!opts.excel, force: !!opts.force });
+      const run = chooseRun(ctx.db(), runFlag(opts.run));
+      const dir = outDirFlag(ctx, opts.out, { run: run.id, tahun: run.tahun }, now);
+      const r = writeVisitPlan(ctx.db(), { run, tanggalHibah, bulan, now, dir, excel: !!opts.excel, force: !!opts.force });
       ctx.say(`Visit plan for run ${r.run_id} (${r.tahun}): grant ${r.tanggal_hibah}, visits at ${r.bulan.join(', ')} months · `
         + `${r.assigned} of ${r.beneficiaries} beneficiaries assigned to ${r.monitors} field workers (${r.kept} kept from before) → ${dir}`);
       if (r.unassigned > 0) {
         ctx.say(ctx.c.yellow(`warning: ${r.unassigned} beneficiaries live in a kecamatan no active field worker serves: see belum-ada-petugas.csv, then import a roster that covers them and plan again`));
       }
-      ctx.show(formatTable(r.files.map((f) => ({ file: f.name, rows: f.rows }))));
+      // The files are the result; their list is for a person watching (silent with --quiet, as in cron).
+      if (!ctx.quiet) ctx.show(formatTable(r.files.map((f) => ({ file: f.name, rows: f.rows }))));
       ctx.result(r);
       ctx.audit({ run_id: r.run_id, beneficiaries: r.beneficiaries, assigned: r.assigned, unassigned: r.unassigned, kept: r.kept }, r.beneficiaries);
     }));
@@ -77,25 +71,8 @@ function registerVisitImport(monitor: Command, run: Run): void {
     .description('import visit reports (nik or id_penerima, tanggal_kunjungan, petugas, status_usaha berjalan/kesulitan/berhenti/pindah_usaha, '
       + 'omzet_bulanan, kendala, tindak_lanjut, rujukan): the filled-in visit sheets or any file with those columns. '
       + 'Rows are checked with reason codes; importing the same file again changes nothing');
-  csvInputOptions(cmd, VISIT_FIELDS.map((f) => f.field));
-  cmd.option('--rejects <file>', 'write every rejected row (line, reason, original fields) to this CSV file')
-    .option('--force', 'overwrite an existing --rejects file')
-    .option('--strict', 'any rejected row aborts the import: nothing is written, exit 1')
-    .option('--dry-run', 'validate and report, write nothing')
-    .action(run(async (ctx, [file], opts) => {
-      const started = performance.now();
-      try {
-        const s = await importVisits(ctx.db(), file as string, {
-          ...csvInputValues(opts), strict: !!opts.strict, dryRun: !!opts.dryRun, rejectsPath: opts.rejects as string | undefined,
-          overwrite: !!opts.force, signal: ctx.abort.signal,
-        });
-        reportImport(ctx, s, (performance.now() - started) / 1000);
-        if (!s.dry_run) ctx.audit(s, s.inserted + s.updated);
-      } catch (err) {
-        if (err instanceof ImportRejectedError) reportImport(ctx, err.summary, (performance.now() - started) / 1000);
-        throw err;
-      }
-    }));
+  importFlags(cmd, VISIT_FIELDS.map((f) => f.field))
+    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o))));
 }
 
 export function registerMonitor(program: Command, run: Run): void {

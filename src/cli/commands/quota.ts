@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { apportion } from '../../allocate/apportion.js';
 import { readWeightsCsv } from '../../allocate/weights.js';
 import { UsageError } from '../../errors.js';
 import { allKabupaten } from '../../regions/resolve.js';
-import type { Action } from '../main.js';
+import { formatTable } from '../../format/table.js';
+import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import { formatTable } from '../table.js';
-import { methodFlag, METHOD_HELP, wholeFlag } from './allocate-options.js';
+import { methodFlag, pathFlag, wholeFlag } from '../flags.js';
+import { METHOD_HELP } from './allocate-options.js';
 import { tieLines } from './allocate-report.js';
 
 async function quota(ctx: CliContext, opts: Record<string, unknown>): Promise<void> {
@@ -18,9 +18,8 @@ async function quota(ctx: CliContext, opts: Record<string, unknown>): Promise<vo
   const format = String(opts.format ?? (ctx.json ? 'json' : 'table'));
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format ${format}: expected table, csv or json`);
   const method = opts.method === undefined ? (opts.weights ? 'hamilton' : 'equal') : methodFlag(opts.method);
-  const regions = opts.weights === undefined
-    ? allKabupaten().map((k) => ({ region: k.nama, weight: 1 }))
-    : await readWeightsCsv(resolve(ctx.io.cwd, String(opts.weights)));
+  const weights = pathFlag(ctx, opts.weights);
+  const regions = weights === undefined ? allKabupaten().map((k) => ({ region: k.nama, weight: 1 })) : await readWeightsCsv(weights);
   const { rows, ties } = apportion(regions, slots, { method, min, max });
 
   if (format === 'json') {
@@ -32,7 +31,7 @@ async function quota(ctx: CliContext, opts: Record<string, unknown>): Promise<vo
   for (const line of tieLines(ties)) ctx.say(line);
 }
 
-export function registerQuota(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerQuota(program: Command, run: Run): void {
   program
     .command('quota')
     .description('split N whole slots over regions by an apportionment method (exact arithmetic, ties reported); no database needed')

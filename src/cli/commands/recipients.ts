@@ -1,16 +1,19 @@
 import type { Command } from 'commander';
-import { RECIPIENTS_IMPORT, type RecipientsImportOptions } from '../../applicants/recipients.js';
-import type { Action } from '../main.js';
-import { importFlags, runKindImport, tahunFlag } from './kind-import.js';
+import { RECIPIENTS_IMPORT } from '../../applicants/recipients.js';
+import { runImport } from '../../import/pipeline.js';
+import type { Run } from '../action.js';
+import { tahunFlag } from '../flags.js';
+import { importFlags, runFileImport } from '../import-run.js';
 
 /** `uep import recipients <file>`: added to the `import` group (registered before this). */
-export function registerRecipients(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerRecipients(program: Command, run: Run): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import');
   const cmd = group
     .command('recipients <file>')
     .description('import a list of earlier UEP recipients (nik; tahun column or --tahun): they are not eligible again')
     .option('--tahun <year>', 'the year of the list, for a file without a tahun column');
   importFlags(cmd, RECIPIENTS_IMPORT.fields.map((f) => f.field)).action(run(async (ctx, [file], opts) => {
-    await runKindImport<RecipientsImportOptions>(ctx, file as string, RECIPIENTS_IMPORT, { tahun: tahunFlag(opts) }, opts);
+    const tahun = tahunFlag(opts);
+    await runFileImport(ctx, file, opts, RECIPIENTS_IMPORT.kind, (path, o) => runImport(ctx.db(), path, RECIPIENTS_IMPORT, { ...o, tahun }));
   }));
 }

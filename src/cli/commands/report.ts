@@ -1,21 +1,12 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
-import { chooseRun } from '../../export/run.js';
-import { parseTanggal } from '../../import/values.js';
+import { chooseRun } from '../../allocate/store.js';
 import { monitoringReport } from '../../report/monitoring.js';
 import { writeMonitoringReport } from '../../report/monitoring-tables.js';
 import { renderMonitoring, renderSummary } from '../../report/render.js';
 import { yearSummary } from '../../report/summary.js';
+import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import type { Action } from '../main.js';
-import { FORCE_HELP, formatOption, OUT_HELP, outDir, runOption } from './export.js';
-
-function asOfOption(opts: Record<string, unknown>): string | undefined {
-  if (opts.asOf === undefined) return undefined;
-  const d = parseTanggal(String(opts.asOf));
-  if (!d) throw new UsageError(`--as-of ${opts.asOf}: expected a date like 2026-03-31`);
-  return d;
-}
+import { dateFlag, fileFormatFlag, FORCE_HELP, OUT_HELP, outDirFlag, runFlag, tahunFlag } from '../flags.js';
 
 /** Bars fit the terminal; 80 columns off a terminal (cron mail, files). */
 function width(ctx: CliContext): number {
@@ -23,7 +14,7 @@ function width(ctx: CliContext): number {
   return ctx.io.stdout.isTTY && cols ? Math.min(cols, 120) : 80;
 }
 
-export function registerReport(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerReport(program: Command, run: Run): void {
   const report = program.command('report').description('how the programme is doing: business survival, field visits, the year at a glance');
   report
     .command('monitoring')
@@ -38,20 +29,21 @@ export function registerReport(program: Command, run: (fn: Action) => (...args: 
     .option('--force', FORCE_HELP)
     .action(run((ctx, _args, opts) => {
       const now = new Date();
-      const format = formatOption(opts);
-      const asOf = asOfOption(opts);
-      const runInfo = chooseRun(ctx.db(), runOption(opts));
-      const r = monitoringReport(ctx.db(), { runId: runInfo.id, asOf, now });
+      const format = fileFormatFlag(opts);
+      const asOf = dateFlag(opts.asOf, '--as-of');
+      const runRow = chooseRun(ctx.db(), runFlag(opts.run));
+      const r = monitoringReport(ctx.db(), { run: runRow, asOf, now });
       let files: { dir: string; files: number } | undefined;
       if (opts.out !== undefined) {
-        const dir = outDir(ctx, opts.out, { run: runInfo.id, tahun: runInfo.tahun }, now);
+        const dir = outDirFlag(ctx, opts.out, { run: runRow.id, tahun: runRow.tahun }, now);
         const manifest = writeMonitoringReport(r, { dir, format, excel: !!opts.excel, force: !!opts.force, now });
         files = { dir, files: manifest.files.length + 1 };
         ctx.say(`Wrote the monitoring report to ${dir} (${files.files} files)`);
         // Names of beneficiaries left the database (overdue list): recorded like every export.
-        ctx.audit({ run_id: runInfo.id, files: files.files }, 0);
+        ctx.audit({ run_id: runRow.id, files: files.files }, 0);
       }
-      ctx.show(renderMonitoring(r, { width: width(ctx), paint: ctx.c }));
+      // Without --out the report is the result; with it the files are, and --quiet keeps cron silent.
+      if (!files || !ctx.quiet) ctx.show(renderMonitoring(r, { width: width(ctx), paint: ctx.c }));
       ctx.result(files ? { ...r, written: files } : r);
     }));
 
@@ -61,12 +53,7 @@ export function registerReport(program: Command, run: (fn: Action) => (...args: 
     .option('--tahun <year>', 'programme year (default: that of the latest final allocation)')
     .option('--as-of <date>', 'reference date for monitoring (default: today)')
     .action(run((ctx, _args, opts) => {
-      let tahun: number | undefined;
-      if (opts.tahun !== undefined) {
-        tahun = Number(opts.tahun);
-        if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw new UsageError(`--tahun ${opts.tahun}: expected a year like 2025`);
-      }
-      const s = yearSummary(ctx.db(), { tahun, asOf: asOfOption(opts), now: new Date() });
+      const s = yearSummary(ctx.db(), { tahun: tahunFlag(opts), asOf: dateFlag(opts.asOf, '--as-of'), now: new Date() });
       ctx.show(renderSummary(s, { width: width(ctx), paint: ctx.c }));
       ctx.result(s);
     }));

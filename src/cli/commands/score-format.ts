@@ -4,7 +4,7 @@ import { JENIS_USAHA_LABEL, type JenisUsaha } from '../../applicants/jenis-usaha
 import { kabupatenByKode } from '../../regions/resolve.js';
 import type { Eligibility } from '../../rubric/types.js';
 import type { ComponentScore, RuleResult, SectionScore } from '../../score/types.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/table.js';
 
 export interface BreakdownView {
   eligible: boolean;

@@ -2,19 +2,19 @@ import type { Command } from 'commander';
 import { latestTahun } from '../../applicants/list.js';
 import { loadRubric } from '../../rubric/load.js';
 import { scoreYear } from '../../score/run.js';
-import type { Action } from '../main.js';
-import { rubricFlag, tahunFlag } from './kind-import.js';
+import type { Run } from '../action.js';
+import { pathFlag, tahunFlag } from '../flags.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function registerScore(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerScore(program: Command, run: Run): void {
   program
     .command('score')
     .description('compute eligibility and need, fit and total scores of every assessed application of a year (replaces the year\'s scores)')
     .option('--tahun <year>', 'programme year (default: the latest year with applications)')
     .option('--rubric <file>', 'the rubric (default: data/rubric.json of uep)')
     .action(run((ctx, _args, opts) => {
-      const rubric = loadRubric(rubricFlag(ctx, opts));
+      const rubric = loadRubric(pathFlag(ctx, opts.rubric));
       const db = ctx.db();
       const tahun = tahunFlag(opts) ?? latestTahun(db);
       const started = performance.now();

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { databaseStatus } from '../../status/status.js';
-import type { Action } from '../main.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../format/table.js';
+import { formatTimestamp } from '../../format/time.js';
+import type { Run } from '../action.js';
 
-export function registerStatus(program: Command, run: (fn: Action) => (...args: unknown[]) => Promise<void>): void {
+export function registerStatus(program: Command, run: Run): void {
   program
     .command('status')
     .description('what the database holds: persons per regency, PKH members, import batches, warnings')
@@ -19,7 +20,10 @@ export function registerStatus(program: Command, run: (fn: Action) => (...args: 
       if (Object.keys(s.warnings).length > 0) {
         lines.push('', 'Warnings stored on persons:', formatTable(Object.entries(s.warnings).map(([code, count]) => ({ code, count }))));
       }
-      if (s.last_batches.length > 0) lines.push('', 'Last imports:', formatTable(s.last_batches));
+      if (s.last_batches.length > 0) {
+        const batches = s.last_batches.map((b) => ({ ...b, finished_at: b.finished_at === null ? '(unfinished)' : formatTimestamp(b.finished_at, ctx.timeZone) }));
+        lines.push('', 'Last imports:', formatTable(batches));
+      }
       ctx.show(lines.join('\n'));
     }));
 }

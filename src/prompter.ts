@@ -1,9 +1,10 @@
 /**
- * What the interview needs from a terminal, and nothing more: the CLI supplies one built on
- * @inquirer/prompts (src/cli/prompts.ts), tests a scripted one. Each call resolves with the
- * officer's answer or rejects with InterviewCancelled (Ctrl-C).
+ * The questions a command may ask at a terminal, and nothing more: the assessment interview
+ * (src/assess/interview.ts) and `uep monitor record` both ask through a Prompter. The CLI supplies
+ * one built on @inquirer/prompts (src/cli/prompts.ts); tests drive a scripted one. Each call
+ * resolves with the officer's answer or rejects with PromptCancelled (Ctrl-C).
  */
-import { UepError } from '../errors.js';
+import { UepError } from './errors.js';
 
 export interface PromptChoice<T> {
   value: T;
@@ -22,10 +23,10 @@ export interface Prompter {
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
 }
 
-/** Ctrl-C during the interview: nothing was saved. 130 is the shell's code for "stopped by Ctrl-C". */
-export class InterviewCancelled extends UepError {
+/** Ctrl-C at a prompt: nothing was saved. 130 is the shell's code for "stopped by Ctrl-C". */
+export class PromptCancelled extends UepError {
   override readonly exitCode = 130;
-  constructor(message = 'interview cancelled: nothing was saved') {
+  constructor(message = 'cancelled: nothing was saved') {
     super(message);
   }
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
-import type { CsvEncoding } from '../../csv/reader.js';
+import { UsageError } from '../errors.js';
+import type { CsvEncoding } from '../csv/reader.js';
 
 /** The options every CSV-reading command shares. */
 export function csvInputOptions(cmd: Command, fields: string[]): Command {

@@ -1,4 +1,4 @@
-/** An aligned text table for people; numbers right-aligned. */
+/** An aligned text table for people; numbers right-aligned. Used by the CLI and by the reports rendered as text. */
 export function formatTable(rows: Record<string, unknown>[], columns?: string[]): string {
   if (rows.length === 0) return '(none)';
   const cols = columns ?? Object.keys(rows[0]!);

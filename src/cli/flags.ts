@@ -1,0 +1,100 @@
+/**
+ * The option parsers: a flag's raw text → its typed value, or a UsageError naming the flag and
+ * what it expects. Every command parses the same kind of flag with the same function here.
+ */
+import { resolve } from 'node:path';
+import { APPORTION_METHODS, parseMethod, type ApportionMethod } from '../allocate/apportion.js';
+import { UsageError } from '../errors.js';
+import type { ExportFormat } from '../export/bundle.js';
+import { expandOutPattern } from '../fsutil/pattern.js';
+import { parseTanggal } from '../import/values.js';
+import { kabupatenFromCode, kabupatenFromName } from '../regions/resolve.js';
+import type { CliContext } from './context.js';
+
+type Opts = Record<string, unknown>;
+
+/** A whole number in [min, max] from a flag, or undefined when the flag is absent. */
+export function wholeFlag(opts: Opts, key: string, flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const raw = opts[key];
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim().replace(/[_,.](?=\d{3}\b)/g, '');
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${flag} ${raw}: expected a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` of at least ${min}`}`);
+  }
+  return n;
+}
+
+/** --tahun: a programme year, or undefined when absent. */
+export function tahunFlag(opts: Opts): number | undefined {
+  const raw = opts.tahun;
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new UsageError(`--tahun ${raw}: expected a year such as 2026`);
+  return Number(text);
+}
+
+/** An allocation run id: --run, or the <run> argument. Undefined when absent. */
+export function runFlag(raw: unknown, flag = '--run'): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  const id = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(`${flag} ${raw}: expected a run id (a whole number, see \`uep allocate list\`)`);
+  return id;
+}
+
+export function methodFlag(raw: unknown, flag = '--method'): ApportionMethod {
+  try {
+    return parseMethod(String(raw));
+  } catch {
+    throw new UsageError(`${flag} ${raw}: unknown method; expected one of ${APPORTION_METHODS.join(', ')}`);
+  }
+}
+
+/** --kabupaten: a name ("Samarinda", "Kab. Paser") or Kemendagri code → the code. */
+export function kabupatenFlag(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const k = kabupatenFromCode(String(raw), 'kemendagri') ?? kabupatenFromName(String(raw));
+  if (!k) throw new UsageError(`--kabupaten ${raw}: not one of the ten regencies of Kalimantan Timur (give a name or a Kemendagri code like 6472)`);
+  return k.kode;
+}
+
+/** --kode: the code system of kode_kabupaten columns. */
+export function kodeFlag(raw: unknown): 'kemendagri' | 'bps' {
+  const kode = raw === undefined ? 'kemendagri' : String(raw);
+  if (kode !== 'kemendagri' && kode !== 'bps') throw new UsageError(`--kode ${kode}: expected kemendagri or bps`);
+  return kode;
+}
+
+/** A date flag (--since, --as-of, --tanggal-hibah) as YYYY-MM-DD; YYYY-MM-DD or DD-MM-YYYY accepted. */
+export function dateFlag(raw: unknown, flag: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const date = parseTanggal(String(raw));
+  if (!date) throw new UsageError(`${flag} ${raw}: expected a date like 2026-03-31`);
+  return date;
+}
+
+/**
+ * A file or folder named on the command line (an argument, --rubric, --weights, --rejects …),
+ * relative to the directory the command was started in. Undefined when absent.
+ */
+export function pathFlag(ctx: CliContext, raw: unknown): string | undefined {
+  return raw === undefined ? undefined : resolve(ctx.io.cwd, String(raw));
+}
+
+/** --format of files written (exports, reports): csv or json; --excel only with csv. */
+export function fileFormatFlag(opts: Opts): ExportFormat {
+  const format = (opts.format as string | undefined) ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format}: expected csv or json`);
+  if (format === 'json' && opts.excel) throw new UsageError('--excel applies to CSV files only: drop --format json or --excel');
+  return format;
+}
+
+export const OUT_HELP = 'folder to write into; {date} (YYYY-MM-DD), {time}, {run} and {tahun} are filled in, e.g. reports/{date}';
+export const FORCE_HELP = 'replace files in an output folder that already holds files (refused otherwise)';
+
+/** --out with {date}, {time}, {run}, {tahun} expanded, relative to the working directory. */
+export function outDirFlag(ctx: CliContext, raw: unknown, values: { run?: number; tahun?: number }, now: Date): string {
+  if (typeof raw !== 'string' || raw.trim() === '') throw new UsageError('--out <dir> is required: the folder to write into (e.g. reports/{date})');
+  return resolve(ctx.io.cwd, expandOutPattern(raw, { now, ...values }));
+}

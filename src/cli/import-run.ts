@@ -1,0 +1,48 @@
+/**
+ * The one way a command imports a CSV file: the shared flags, the file and --rejects resolved
+ * against the command's working directory, a progress bar, the summary (also when --strict
+ * refused the file), and the audit note. Each command passes the core function that imports.
+ */
+import type { Command } from 'commander';
+import { ImportRejectedError, type ImportOptions, type ImportSummary } from '../import/summary.js';
+import type { CliContext } from './context.js';
+import { csvInputOptions, csvInputValues } from './csv-options.js';
+import { pathFlag } from './flags.js';
+import { reportImport } from './import-summary.js';
+import { progressBar } from './progress.js';
+
+/** The flags of every import: reading the CSV, then --rejects, --force, --strict, --dry-run. */
+export function importFlags(cmd: Command, fields: string[]): Command {
+  return csvInputOptions(cmd, fields)
+    .option('--rejects <file>', 'write every rejected row (line, reason, original fields) to this CSV file')
+    .option('--force', 'overwrite an existing --rejects file')
+    .option('--strict', 'any rejected row aborts the import: nothing is written, exit 1')
+    .option('--dry-run', 'validate and report, write nothing');
+}
+
+/** Imports the file at `path` with the options every import shares (the command adds its own). */
+export type Importer = (path: string, options: ImportOptions) => Promise<ImportSummary>;
+
+export async function runFileImport(ctx: CliContext, file: unknown, opts: Record<string, unknown>, label: string, importer: Importer): Promise<void> {
+  const bar = progressBar(ctx, `import ${label}`);
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const summary = await importer(pathFlag(ctx, file)!, {
+      ...csvInputValues(opts),
+      strict: !!opts.strict,
+      dryRun: !!opts.dryRun,
+      rejectsPath: pathFlag(ctx, opts.rejects),
+      overwrite: !!opts.force,
+      signal: ctx.abort.signal,
+      onProgress: (p) => bar.update(p.bytesRead, p.totalBytes, p.rows),
+    });
+    bar.stop();
+    reportImport(ctx, summary, seconds());
+    ctx.audit(summary, summary.dry_run ? 0 : summary.inserted + summary.updated + Number(summary.departed ?? 0));
+  } catch (err) {
+    bar.stop();
+    if (err instanceof ImportRejectedError) reportImport(ctx, err.summary, seconds());
+    throw err;
+  }
+}
