@@ -7,7 +7,8 @@
  */
 import i18next, { type i18n } from 'i18next';
 import { loadCatalogue } from './catalogue.js';
-import { formatDate, formatNumber, formatPercent, formatRupiah, formatTimestamp } from './format.js';
+import { formatDate } from '../format/date.js';
+import { formatNumber, formatPercent, formatRupiah } from '../format/number.js';
 import { isLang, type Lang } from './language.js';
 
 export type { Lang } from './language.js';
@@ -35,7 +36,6 @@ function create(lang: Lang): i18n {
   f.add('percent', (value, l) => formatPercent(Number(value), as(l ?? lang)));
   f.add('date', (value, l) => formatDate(String(value), as(l ?? lang)));
   f.add('longdate', (value, l) => formatDate(String(value), as(l ?? lang), 'long'));
-  f.add('timestamp', (value, l) => formatTimestamp(String(value), as(l ?? lang)));
   return instance;
 }
 
