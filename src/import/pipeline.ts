@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { displayPath } from '../fsutil/display.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
 import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
@@ -55,7 +56,7 @@ export interface ImportSummary {
 /** The import was refused as a whole (`--strict` with rejected rows): nothing was written. */
 export class ImportRejectedError extends UepError {
   constructor(readonly summary: ImportSummary) {
-    super(`${summary.file}: ${summary.rejected} row(s) rejected with --strict; nothing was written`,
+    super(`${displayPath(summary.file)}: ${summary.rejected} row(s) rejected with --strict; nothing was written`,
       'see the reasons above, or write them all with --rejects <file>');
   }
 }
@@ -64,7 +65,7 @@ export class ImportInterruptedError extends UepError {
   /** The shell's convention for "stopped by Ctrl-C". */
   override readonly exitCode = 130;
   constructor(file: string, rows: number) {
-    super(`import of ${file} interrupted after ${rows} rows; the database is unchanged`);
+    super(`import of ${displayPath(file)} interrupted after ${rows} rows; the database is unchanged`);
   }
 }
 
@@ -99,7 +100,9 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     reasons: {}, warnings: {}, first_rejects: [], rejects_file: options.rejectsPath ?? null,
   };
   const sampleSize = options.sampleRejects ?? 5;
-  const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
+  const rejects = options.rejectsPath
+    ? new RejectsWriter(options.rejectsPath, source.header, { overwrite: !!options.overwrite, input: file, database: db.name })
+    : undefined;
   const columns = [...kind.columns, 'warnings'];
   const duplicates = new DuplicateRule(db);
 

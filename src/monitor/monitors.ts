@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { openCsv, type CsvEncoding } from '../csv/reader.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { displayPath } from '../fsutil/display.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
 import { reference } from '../regions/reference.js';
 import { kabupatenFromCode, kabupatenFromName, kecamatanFromName } from '../regions/resolve.js';
@@ -127,7 +128,7 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
   }
   if (problems.length > 0) {
     const first = problems.slice(0, 5).map((p) => `line ${p.line} ${p.reason}`).join(', ');
-    throw new UepError(`${name}: ${problems.length} row(s) rejected, the roster was not imported: ${first}${problems.length > 5 ? ', …' : ''}`);
+    throw new UepError(`${displayPath(name)}: ${problems.length} row(s) rejected, the roster was not imported: ${first}${problems.length > 5 ? ', …' : ''}`);
   }
   return { monitors: [...monitors.values()], read, sha256: hash.digest('hex') };
 }

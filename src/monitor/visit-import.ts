@@ -66,7 +66,9 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
     read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blank: 0,
     reasons: {}, warnings: {}, first_rejects: [], rejects_file: options.rejectsPath ?? null,
   };
-  const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
+  const rejects = options.rejectsPath
+    ? new RejectsWriter(options.rejectsPath, source.header, { overwrite: !!options.overwrite, input: file, database: db.name })
+    : undefined;
   const reject = (line: number, reason: string, fields: string[]) => {
     summary.rejected++;
     summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;

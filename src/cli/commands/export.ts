@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { exportAllocation } from '../../export/allocation.js';
 import type { ExportFormat } from '../../export/bundle.js';
 import { chooseRun } from '../../export/run.js';
+import { displayPath } from '../../fsutil/display.js';
 import { expandOutPattern } from '../../fsutil/pattern.js';
 import type { CliContext } from '../context.js';
 import type { Action } from '../main.js';
@@ -57,7 +58,7 @@ export function registerExport(program: Command, run: (fn: Action) => (...args: 
       });
       if (runInfo.status !== 'final') ctx.say(ctx.c.yellow(`warning: run ${runInfo.id} is a draft, not the final allocation`));
       ctx.say(`Exported run ${runInfo.id} (${runInfo.tahun}, ${runInfo.status}): ${result.selected} beneficiaries, ${result.waitlisted} on waitlists, `
-        + `Rp${result.nilai_total.toLocaleString('id-ID')} → ${dir} (${result.files.length + 1} files, NIK ${result.nik_masked ? 'masked' : ctx.c.red('NOT masked')})`);
+        + `Rp${result.nilai_total.toLocaleString('id-ID')} → ${displayPath(dir)} (${result.files.length + 1} files, NIK ${result.nik_masked ? 'masked' : ctx.c.red('NOT masked')})`);
       ctx.show(formatTable(result.files.map((f) => ({ file: f.name, rows: f.rows, sha256: `${f.sha256.slice(0, 16)}…` }))));
       ctx.result(result);
       // Personal data left the database: the audit log says who, when and which run (never who was in it).

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { chooseRun } from '../../export/run.js';
+import { displayPath } from '../../fsutil/display.js';
 import { ImportRejectedError } from '../../import/pipeline.js';
 import { parseTanggal } from '../../import/values.js';
 import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
@@ -33,7 +34,7 @@ function registerMonitors(monitor: Command, run: Run): void {
   cmd.option('--dry-run', 'check and report, write nothing')
     .action(run(async (ctx, [file], opts) => {
       const s = await importMonitors(ctx.db(), file as string, { ...csvInputValues(opts), dryRun: !!opts.dryRun });
-      ctx.say(`${s.dry_run ? 'Checked (dry run, nothing written)' : 'Imported'} ${s.file}: ${s.monitors} field workers serving ${s.kecamatan} kecamatan`
+      ctx.say(`${s.dry_run ? 'Checked (dry run, nothing written)' : 'Imported'} ${displayPath(s.file)}: ${s.monitors} field workers serving ${s.kecamatan} kecamatan`
         + ` · new ${s.inserted} · changed ${s.updated} · unchanged ${s.unchanged} · no longer on the roster ${s.deactivated}`);
       ctx.result(s);
       if (!s.dry_run) ctx.audit({ ...s }, s.inserted + s.updated + s.deactivated);
@@ -62,7 +63,7 @@ function registerPlan(monitor: Command, run: Run): void {
       const dir = outDir(ctx, opts.out, { run: runInfo.id, tahun: runInfo.tahun }, now);
       const r = writeVisitPlan(ctx.db(), { runId: runInfo.id, tanggalHibah, bulan, now, dir, excel: !!opts.excel, force: !!opts.force });
       ctx.say(`Visit plan for run ${r.run_id} (${r.tahun}): grant ${r.tanggal_hibah}, visits at ${r.bulan.join(', ')} months · `
-        + `${r.assigned} of ${r.beneficiaries} beneficiaries assigned to ${r.monitors} field workers (${r.kept} kept from before) → ${dir}`);
+        + `${r.assigned} of ${r.beneficiaries} beneficiaries assigned to ${r.monitors} field workers (${r.kept} kept from before) → ${displayPath(dir)}`);
       if (r.unassigned > 0) {
         ctx.say(ctx.c.yellow(`warning: ${r.unassigned} beneficiaries live in a kecamatan no active field worker serves: see belum-ada-petugas.csv, then import a roster that covers them and plan again`));
       }

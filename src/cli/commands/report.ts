@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { chooseRun } from '../../export/run.js';
+import { displayPath } from '../../fsutil/display.js';
 import { parseTanggal } from '../../import/values.js';
 import { monitoringReport } from '../../report/monitoring.js';
 import { writeMonitoringReport } from '../../report/monitoring-tables.js';
@@ -47,7 +48,7 @@ export function registerReport(program: Command, run: (fn: Action) => (...args: 
         const dir = outDir(ctx, opts.out, { run: runInfo.id, tahun: runInfo.tahun }, now);
         const manifest = writeMonitoringReport(r, { dir, format, excel: !!opts.excel, force: !!opts.force, now });
         files = { dir, files: manifest.files.length + 1 };
-        ctx.say(`Wrote the monitoring report to ${dir} (${files.files} files)`);
+        ctx.say(`Wrote the monitoring report to ${displayPath(dir)} (${files.files} files)`);
         // Names of beneficiaries left the database (overdue list): recorded like every export.
         ctx.audit({ run_id: runInfo.id, files: files.files }, 0);
       }
