@@ -1,23 +1,40 @@
 /**
  * Permission denied on a file uep reads, a `--rejects` folder or an `--out` folder (issue 11.11):
- * one clean refusal each, never "unexpected error". Root may read and write anything, so when the
- * tests run as root (CI does) uep runs as `nobody` against files and folders owned by root;
- * otherwise as this user against files it has made unreadable for itself.
+ * one clean refusal each, never "unexpected error". Root may read and write anything, so as root
+ * (CI) uep runs as `nobody` against files and folders of root's, or, when `nobody` cannot reach
+ * this checkout (say under /root), as root without the capabilities that override permissions
+ * (setpriv) against files and folders of nobody's. As another user it runs as itself against
+ * files it has made unreadable for itself.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, smallWorld } from '../export/builders.js';
-import { tempDir, writeFile } from '../helpers.js';
+import { BIN, tempDir, writeFile } from '../helpers.js';
 import { expectRefusal, IMPORT_COMMANDS, importInputs, SETTINGS_OPTIONS, uepProcess, type Run } from './path-helpers.js';
 
-const asRoot = process.getuid?.() === 0;
-/** Who runs uep: nobody when we are root, else ourselves. */
-let other: { uid: number; gid: number } | undefined;
+const NO_OVERRIDE = ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'];
+
+/**
+ * How uep is run, and who owns what it must not read or write: `runAs` is spawn's uid/gid (or a
+ * command prefix), `owner` the owner given to forbidden files (undefined: ours, with no permissions).
+ */
+let runner: { runAs: { uid?: number; gid?: number; wrap?: string[] }; owner?: { uid: number; gid: number }; workOwner?: { uid: number; gid: number } };
 
 beforeAll(() => {
-  if (asRoot) other = { uid: Number(execFileSync('id', ['-u', 'nobody'])), gid: Number(execFileSync('id', ['-g', 'nobody'])) };
+  if (process.getuid?.() !== 0) {
+    runner = { runAs: {} };
+    return;
+  }
+  const nobody = { uid: Number(execFileSync('id', ['-u', 'nobody'])), gid: Number(execFileSync('id', ['-g', 'nobody'])) };
+  if (spawnSync(process.execPath, [BIN, '--version'], { ...nobody, stdio: 'ignore' }).status === 0) {
+    runner = { runAs: nobody, workOwner: nobody };
+  } else if (spawnSync(NO_OVERRIDE[0]!, [...NO_OVERRIDE.slice(1), process.execPath, BIN, '--version'], { stdio: 'ignore' }).status === 0) {
+    runner = { runAs: { wrap: NO_OVERRIDE }, owner: nobody };
+  } else {
+    throw new Error('as root, permission denied can be tested only when nobody can run bin/uep.js or setpriv (util-linux) is installed');
+  }
 });
 
 /** A folder the runner may use: its database lives here. */
@@ -26,19 +43,21 @@ function workspace(): { dir: string; work: string; db: string } {
   chmodSync(dir, 0o755);
   const work = join(dir, 'work');
   mkdirSync(work, { mode: 0o755 });
-  if (other) chownSync(work, other.uid, other.gid);
+  if (runner.workOwner) chownSync(work, runner.workOwner.uid, runner.workOwner.gid);
   return { dir, work, db: join(work, 'uep.sqlite') };
 }
 
 /** Hands the database files to the runner. */
 function giveDb(db: string): void {
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) if (other && existsSync(f)) chownSync(f, other.uid, other.gid);
+  const to = runner.workOwner;
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) if (to && existsSync(f)) chownSync(f, to.uid, to.gid);
 }
 
-/** A file the runner may not read: root's own 0600 file, or one with no permissions at all for ourselves. */
+/** A file the runner may not read: 0600 of another user, or one with no permissions at all for ourselves. */
 function unreadable(dir: string, name: string, content: string): string {
   const path = writeFile(dir, name, content);
-  chmodSync(path, other ? 0o600 : 0o000);
+  if (runner.owner) chownSync(path, runner.owner.uid, runner.owner.gid);
+  chmodSync(path, process.getuid?.() === 0 ? 0o600 : 0o000);
   return path;
 }
 
@@ -47,14 +66,15 @@ function unwritable(dir: string, name: string): string {
   const path = join(dir, name);
   mkdirSync(path);
   writeFile(path, 'earlier.csv', 'x\n');
-  chmodSync(path, other ? 0o755 : 0o555);
+  if (runner.owner) chownSync(path, runner.owner.uid, runner.owner.gid);
+  chmodSync(path, process.getuid?.() === 0 ? 0o755 : 0o555);
   return path;
 }
 
 async function runAll(jobs: { args: string[]; cwd: string }[], parallel = 4): Promise<Run[]> {
   const results: Run[] = [];
   for (let i = 0; i < jobs.length; i += parallel) {
-    results.push(...await Promise.all(jobs.slice(i, i + parallel).map((j) => uepProcess(j.args, { cwd: j.cwd, ...other }))));
+    results.push(...await Promise.all(jobs.slice(i, i + parallel).map((j) => uepProcess(j.args, { cwd: j.cwd, ...runner.runAs }))));
   }
   return results;
 }

@@ -59,9 +59,10 @@ export interface Run {
  * Runs the built CLI as a subprocess, killed after `timeoutMs` (code null): for inputs that
  * made uep read forever (/dev/zero) the test must end either way.
  */
-export function uepProcess(args: string[], options: { cwd: string; timeoutMs?: number; uid?: number; gid?: number }): Promise<Run> {
+export function uepProcess(args: string[], options: { cwd: string; timeoutMs?: number; uid?: number; gid?: number; wrap?: string[] }): Promise<Run> {
+  const [command, ...prefix] = [...(options.wrap ?? []), process.execPath, BIN];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command!, [...prefix, ...args], {
       cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CI: '' }, stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
     });
