@@ -1,3 +1,5 @@
+import { displayPath } from './fsutil/display.js';
+
 /**
  * Typed errors carry what the user needs to fix the problem. The CLI maps them to exit codes:
  * UsageError → 2, every other UepError → 1; anything else is unexpected (stack with --verbose).
@@ -24,7 +26,7 @@ export class DataError extends UepError {
     problem: string,
     hint?: string,
   ) {
-    super(`${file}${line !== undefined ? ` line ${line}` : ''}${field ? `, field ${field}` : ''}: ${problem}`, hint);
+    super(`${displayPath(file)}${line !== undefined ? ` line ${line}` : ''}${field ? `, field ${field}` : ''}: ${problem}`, hint);
   }
 }
 
