@@ -30,8 +30,7 @@ export function loadPool(db: Db, tahun: number): Pool {
   }
   // Raw arrays, not objects: the pool can hold 200k rows.
   const raws = db.prepare(`
-    SELECT a.id, a.nik, ${familyCardSql('p')}, s.breakdown_json ->> '$.facts.kode_kabupaten', s.total_score,
-           s.breakdown_json ->> '$.facts.desil', s.breakdown_json ->> '$.facts.pkh_aktif', a.tanggal_daftar,
+    SELECT a.id, a.nik, ${familyCardSql('p')}, s.kode_kabupaten, s.total_score, s.desil, s.pkh_aktif, a.tanggal_daftar,
            COALESCE(asm.jenis_usaha_disepakati, a.jenis_usaha), p.jenis_kelamin
     FROM applications a
     JOIN scores s ON s.application_id = a.id AND s.eligible = 1

@@ -296,6 +296,16 @@ export const MIGRATIONS: string[] = [
   SELECT r.nik, u.tahun, 'allocation' FROM allocation_results r JOIN allocation_runs u ON u.id = r.run_id
   WHERE u.status = 'final' AND r.outcome = 'selected';
 
+  -- The facts the ranking reads, as columns beside breakdown_json (which keeps them all, written
+  -- from the same object): parsing them out of the JSON would cost the pool a second per 200k
+  -- applicants. Scores stored before are filled from their breakdown.
+  ALTER TABLE scores ADD COLUMN kode_kabupaten TEXT;
+  ALTER TABLE scores ADD COLUMN desil INTEGER;
+  ALTER TABLE scores ADD COLUMN pkh_aktif INTEGER;
+  UPDATE scores SET kode_kabupaten = breakdown_json ->> '$.facts.kode_kabupaten', desil = breakdown_json ->> '$.facts.desil',
+    pkh_aktif = breakdown_json ->> '$.facts.pkh_aktif'
+  WHERE json_valid(breakdown_json);
+
   -- The pool row each result was ranked with (the rest of it is already on the row), so that
   -- exports show what the ranking used and verify can name what changed since. NULL in runs
   -- stored before this migration.

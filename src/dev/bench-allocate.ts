@@ -27,9 +27,9 @@ export function fillAllocateBench(db: Db, applicants: number): void {
       VALUES (?, ?, 'Bench', ?, ?, ?, 1, ?, ?)`);
     const pkh = db.prepare(`INSERT INTO pkh_members (nik, no_kk, aktif, first_batch_id, changed_batch_id) VALUES (?, ?, 1, ?, ?)`);
     const application = db.prepare(`INSERT INTO applications (id, nik, tahun, jenis_usaha, tanggal_daftar) VALUES (?, ?, 2026, ?, ?)`);
-    const score = db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at)
-      VALUES (?, 1, '[]', ?, ?, ?, ?, 'bench', 'bench', '2026-03-01')`);
-    // The shape and size of a real breakdown (src/score/breakdown.ts): the pool reads its facts.
+    const score = db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at,
+      kode_kabupaten, desil, pkh_aktif) VALUES (?, 1, '[]', ?, ?, ?, ?, 'bench', 'bench', '2026-03-01', ?, ?, ?)`);
+    // The shape and size of a real breakdown (src/score/breakdown.ts), the facts also in their columns.
     const breakdown = (jenis: string, kode: string, desil: number, pkh: boolean) => `{"jenis_usaha":"${jenis}","facts":{"in_dtks":true,`
       + `"kode_kabupaten":"${kode}","age":41,"desil":${desil},"pkh_aktif":${pkh},"wrse":false,"rentan_pkh":false,"earlier_recipient":null,`
       + `"applications":1},"need":{"desil":22.5,"pkh_aktif":${pkh ? 15 : 0},"wrse":0,"tanggungan":11.25,"disabilitas_lansia":10,`
@@ -65,7 +65,7 @@ export function fillAllocateBench(db: Db, applicants: number): void {
       application.run(i + 1, nik, jenis, `2026-0${rng.int(1, 3)}-${String(rng.int(10, 28))}`);
       const need = rng.int(0, 600) / 10;
       const fit = rng.int(0, 400) / 10;
-      score.run(i + 1, need, fit, Math.round((need + fit) * 10) / 10, breakdown(jenis, kode, desil, familyPkh));
+      score.run(i + 1, need, fit, Math.round((need + fit) * 10) / 10, breakdown(jenis, kode, desil, familyPkh), kode, desil, familyPkh ? 1 : 0);
     }
   })();
 }

@@ -95,6 +95,7 @@ export class Applicants {
     insert(this.db, 'scores', {
       application_id, eligible: spec.eligible === false ? 0 : 1, total_score: spec.score ?? 50, need_score: 0, fit_score: 0,
       breakdown_json: JSON.stringify({ jenis_usaha: spec.disepakati ?? spec.jenis ?? 'makanan', facts }),
+      kode_kabupaten: facts.kode_kabupaten, desil: facts.desil, pkh_aktif: facts.pkh_aktif ? 1 : 0,
       rubric_version: spec.rubric ?? 'v1', rubric_sha256: spec.rubric ?? 'v1-sha', scored_at: '2026-03-02T00:00:00Z',
     });
     return { nik, application_id };

@@ -38,7 +38,7 @@ describe('loadPool', () => {
   it('refuses a score that holds no registry facts, naming the application and the fix', () => {
     const { db, a } = setup();
     const x = a.add();
-    db.prepare(`UPDATE scores SET breakdown_json = '{}' WHERE application_id = ?`).run(x.application_id);
+    db.prepare(`UPDATE scores SET breakdown_json = '{}', kode_kabupaten = NULL, desil = NULL, pkh_aktif = NULL WHERE application_id = ?`).run(x.application_id);
     expect(() => loadPool(db, 2026)).toThrow(`the score of application ${x.application_id} (2026) does not hold the registry facts ranking needs`);
   });
 
