@@ -1,3 +1,4 @@
+import { displayPath } from './fsutil/display.js';
 import { t } from './i18n/index.js';
 
 /**
@@ -26,7 +27,7 @@ export class DataError extends UepError {
     problem: string,
     hint?: string,
   ) {
-    super(t(`common:location.${line !== undefined ? 'line' : 'file'}${field ? '_field' : ''}`, { file, line, field, problem }), hint);
+    super(t(`common:location.${line !== undefined ? 'line' : 'file'}${field ? '_field' : ''}`, { file: displayPath(file), line, field, problem }), hint);
   }
 }
 

@@ -36,6 +36,8 @@ export interface AllocationOutcomeInfo {
   reason: string | null;
   waitlist_pos: number | null;
   package_value: number | null;
+  /** The tie-break keys the ranking used (after total score); null for runs stored before uep kept them. */
+  ranked_with: { desil: number | null; pkh: boolean; tanggal_daftar: string | null } | null;
   /** Set when this person was replaced: who took the place. */
   replaced_by?: ReplacementInfo;
   /** Set when this person took someone's place. */
@@ -51,6 +53,9 @@ interface Row {
   waitlist_pos: number | null;
   package_value: number | null;
   total_score: number;
+  desil: number | null;
+  pkh: number | null;
+  tanggal_daftar: string | null;
   quota: number;
   eligible: number;
   cutoff_score: number | null;
@@ -64,7 +69,7 @@ export function allocationOutcome(db: Db, nik: string, tahun?: number): Allocati
   if (!run) return null;
   const row = db.prepare(`
     SELECT x.application_id, x.kode_kabupaten, x.rank, x.outcome, x.reason, x.waitlist_pos, x.package_value, x.total_score,
-           q.quota, q.eligible, q.cutoff_score
+           x.desil, x.pkh, x.tanggal_daftar, q.quota, q.eligible, q.cutoff_score
     FROM applications a
     JOIN allocation_results x ON x.run_id = ? AND x.application_id = a.id
     LEFT JOIN allocation_quotas q ON q.run_id = x.run_id AND q.kode_kabupaten = x.kode_kabupaten
@@ -75,6 +80,7 @@ export function allocationOutcome(db: Db, nik: string, tahun?: number): Allocati
     nama_kabupaten: kabupatenByKode(row.kode_kabupaten)?.nama ?? row.kode_kabupaten,
     rank: row.rank, eligible: row.eligible ?? 0, quota: row.quota ?? 0, cutoff_score: row.cutoff_score, total_score: row.total_score,
     outcome: row.outcome, reason: row.reason, waitlist_pos: row.waitlist_pos, package_value: row.package_value,
+    ranked_with: row.pkh === null ? null : { desil: row.desil, pkh: row.pkh === 1, tanggal_daftar: row.tanggal_daftar },
   };
   const nikOf = db.prepare(`SELECT nik FROM allocation_results WHERE run_id = ? AND application_id = ?`).pluck();
   const other = (id: number | null) => (id === null ? null : maskNik(nikOf.get(run.id, id) as string));

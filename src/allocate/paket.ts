@@ -7,7 +7,12 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCsv } from '../csv/reader.js';
 import { DataError } from '../errors.js';
+import { displayValue } from '../fsutil/display.js';
+import { MiB, type InputSpec } from '../fsutil/input.js';
 import { nameKey } from '../regions/resolve.js';
+
+/** Six business types and their values: a megabyte is far more than any real file. */
+const PAKET_FILE: InputSpec = { what: 'package values file', flag: '--paket', maxBytes: MiB };
 
 export const DEFAULT_PAKET_FILE = fileURLToPath(new URL('../../data/paket.csv', import.meta.url));
 export const JENIS_USAHA = ['makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel'] as const;
@@ -22,7 +27,7 @@ export function parseRupiah(raw: string): number | undefined {
 
 export async function readPaketCsv(file: string = DEFAULT_PAKET_FILE): Promise<Record<string, number>> {
   const name = basename(file);
-  const src = await openCsv(file);
+  const src = await openCsv(file, { input: PAKET_FILE });
   const keys = src.header.map(nameKey);
   const at = (field: string) => {
     const i = keys.indexOf(nameKey(field));
@@ -37,11 +42,11 @@ export async function readPaketCsv(file: string = DEFAULT_PAKET_FILE): Promise<R
       if (fields.every((f) => f.trim() === '')) continue;
       const jenis = (fields[iJenis] ?? '').trim().toLowerCase();
       if (!(JENIS_USAHA as readonly string[]).includes(jenis)) {
-        throw new DataError(name, line, 'jenis_usaha', `unknown business type "${jenis}"`, `expected one of ${JENIS_USAHA.join(', ')}`);
+        throw new DataError(name, line, 'jenis_usaha', `unknown business type "${displayValue(jenis)}"`, `expected one of ${JENIS_USAHA.join(', ')}`);
       }
-      if (jenis in paket) throw new DataError(name, line, 'jenis_usaha', `"${jenis}" is listed twice`);
+      if (jenis in paket) throw new DataError(name, line, 'jenis_usaha', `"${displayValue(jenis)}" is listed twice`);
       const value = parseRupiah(fields[iNilai] ?? '');
-      if (value === undefined) throw new DataError(name, line, 'nilai_paket', `"${fields[iNilai] ?? ''}" is not a whole rupiah amount`);
+      if (value === undefined) throw new DataError(name, line, 'nilai_paket', `"${displayValue(fields[iNilai] ?? '')}" is not a whole rupiah amount`);
       paket[jenis] = value;
     }
   }

@@ -1,10 +1,13 @@
 /**
  * The pool of a year, read from the database: applicants whose latest score says eligible, with
  * what ranking needs. Sorted by application id so that equal databases give equal pools.
- * Active PKH: the applicant or anyone on the same KK is an active member in pkh_members.
+ * The registry facts the ranking uses (regency of residence, desil, active PKH) are the ones
+ * stored with the score (src/score/facts.ts, docs/facts.md): the tie-break is the same pkh_aktif
+ * that gave the score its points and that explain shows. New registry data count after `uep score`.
  */
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { familyCardSql } from '../score/facts.js';
 import type { PoolRow } from './types.js';
 
 export interface Pool {
@@ -14,7 +17,7 @@ export interface Pool {
   rubric: { version: string; sha256: string } | null;
 }
 
-type Raw = [number, string, string | null, string, number, number | null, string | null, string, 'L' | 'P' | null];
+type Raw = [number, string, string | null, string | null, number, number | null, number | null, string | null, string, 'L' | 'P' | null];
 
 export function loadPool(db: Db, tahun: number): Pool {
   const rubrics = db.prepare(`
@@ -25,11 +28,9 @@ export function loadPool(db: Db, tahun: number): Pool {
     throw new UepError(`the ${tahun} scores come from ${rubrics.length} different rubrics (${rubrics.map((r) => r.version).join(', ')}): they cannot be ranked together`,
       'score every application of the year again with one rubric, then allocate');
   }
-  const activeNik = new Set(db.prepare(`SELECT nik FROM pkh_members WHERE aktif = 1`).pluck().all() as string[]);
-  const activeKk = new Set(db.prepare(`SELECT no_kk FROM pkh_members WHERE aktif = 1 AND no_kk IS NOT NULL AND no_kk <> ''`).pluck().all() as string[]);
   // Raw arrays, not objects: the pool can hold 200k rows.
   const raws = db.prepare(`
-    SELECT a.id, a.nik, p.no_kk, p.kode_kabupaten, s.total_score, p.desil, a.tanggal_daftar,
+    SELECT a.id, a.nik, ${familyCardSql('p')}, s.kode_kabupaten, s.total_score, s.desil, s.pkh_aktif, a.tanggal_daftar,
            COALESCE(asm.jenis_usaha_disepakati, a.jenis_usaha), p.jenis_kelamin
     FROM applications a
     JOIN scores s ON s.application_id = a.id AND s.eligible = 1
@@ -37,11 +38,13 @@ export function loadPool(db: Db, tahun: number): Pool {
     LEFT JOIN assessments asm ON asm.application_id = a.id
     WHERE a.tahun = ?
     ORDER BY a.id`).raw().all(tahun) as Raw[];
-  const rows = raws.map(([application_id, nik, kk, kode_kabupaten, total_score, desil, tanggal, jenis_usaha, jenis_kelamin]): PoolRow => {
-    const no_kk = kk && kk.trim() !== '' ? kk : null;
+  const rows = raws.map(([application_id, nik, no_kk, kode_kabupaten, total_score, desil, pkh, tanggal, jenis_usaha, jenis_kelamin]): PoolRow => {
+    if (kode_kabupaten === null || pkh === null) {
+      throw new UepError(`the score of application ${application_id} (${tahun}) does not hold the registry facts ranking needs`,
+        `score the year again: uep score --tahun ${tahun}`);
+    }
     return {
-      application_id, nik, no_kk, kode_kabupaten, total_score, desil,
-      pkh: activeNik.has(nik) || (no_kk !== null && activeKk.has(no_kk)),
+      application_id, nik, no_kk, kode_kabupaten, total_score, desil, pkh: pkh === 1,
       tanggal_daftar: tanggal && tanggal.trim() !== '' ? tanggal : null,
       jenis_usaha, jenis_kelamin,
     };

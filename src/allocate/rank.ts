@@ -1,7 +1,8 @@
 /**
- * The order of merit: total score (higher first), then lower desil, then active PKH, then earlier
- * registration, then sha256(seed + ':' + nik) as hex text — a tie-break nobody can steer without
- * changing the published seed. Unknown desil or date rank after known ones.
+ * The order of merit: total score (higher first), then lower desil, then active PKH (the rubric's
+ * pkh_aktif, as the score stored it: docs/facts.md), then earlier registration, then
+ * sha256(seed + ':' + nik) as hex text — a tie-break nobody can steer without changing the
+ * published seed. Unknown desil or date rank after known ones.
  */
 import * as crypto from 'node:crypto';
 import type { PoolRow } from './types.js';

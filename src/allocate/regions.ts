@@ -3,6 +3,7 @@
  * regencies named in a weights file (by name, common spelling or Kemendagri code), in file order.
  */
 import { UepError } from '../errors.js';
+import { displayPath, displayValue } from '../fsutil/display.js';
 import { allKabupaten, kabupatenFromCode, kabupatenFromName } from '../regions/resolve.js';
 import type { RegionWeightRow } from './weights.js';
 
@@ -18,11 +19,11 @@ export function regionsFromWeights(rows: readonly RegionWeightRow[], file: strin
   return rows.map((row) => {
     const k = kabupatenFromCode(row.region, 'kemendagri') ?? kabupatenFromName(row.region);
     if (!k) {
-      throw new UepError(`${file}: region "${row.region}" is not one of the ten regencies of Kalimantan Timur`,
+      throw new UepError(`${displayPath(file)}: region "${displayValue(row.region)}" is not one of the ten regencies of Kalimantan Timur`,
         'name each regency (e.g. Samarinda, Kutai Kartanegara, Mahakam Ulu) or give its Kemendagri code (e.g. 6472)');
     }
     const before = seen.get(k.kode);
-    if (before !== undefined) throw new UepError(`${file}: "${row.region}" and "${before}" are both ${k.nama}`);
+    if (before !== undefined) throw new UepError(`${displayPath(file)}: "${displayValue(row.region)}" and "${displayValue(before)}" are both ${k.nama}`);
     seen.set(k.kode, row.region);
     return { kode: k.kode, weight: String(row.weight) };
   });

@@ -2,7 +2,7 @@
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import type { Pool } from './pool.js';
-import type { AllocationParams, AllocationPlan, ResultRow } from './types.js';
+import type { AllocationParams, AllocationPlan, PoolRow, ResultRow } from './types.js';
 
 export interface RunRow {
   id: number;
@@ -25,7 +25,8 @@ export interface MoveRow {
   created_at: string;
 }
 
-export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric'>, inputsSha256: string, now: Date): number {
+/** Saves a plan as a draft run, each result with the pool row it was ranked with. */
+export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric' | 'rows'>, inputsSha256: string, now: Date): number {
   const at = now.toISOString();
   return db.transaction(() => {
     const { params } = plan;
@@ -39,12 +40,18 @@ export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric'>
     for (const r of plan.regencies) {
       quota.run(runId, r.kode, r.initial_quota, r.quota, r.eligible_applicants, r.selected, r.waitlisted, r.cutoff_score, r.package_total);
     }
-    const result = db.prepare(`INSERT INTO allocation_results (run_id, application_id, nik, kode_kabupaten, rank, outcome, reason, jenis_usaha, package_value, total_score, waitlist_pos)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const result = db.prepare(`INSERT INTO allocation_results (run_id, application_id, nik, kode_kabupaten, rank, outcome, reason, jenis_usaha, package_value, total_score, waitlist_pos,
+      no_kk, desil, pkh, tanggal_daftar, jenis_kelamin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // In key order: appending to the primary key's B-tree is several times faster than random inserts.
-    for (const r of [...plan.results].sort((a, b) => a.application_id - b.application_id)) {
-      result.run(runId, r.application_id, r.nik, r.kode_kabupaten, r.rank, r.outcome, r.reason, r.jenis_usaha, r.package_value, r.total_score, r.waitlist_pos);
-    }
+    // Every pool row has one result: in that order the two lists pair up.
+    const rows = [...pool.rows].sort((a, b) => a.application_id - b.application_id);
+    const results = [...plan.results].sort((a, b) => a.application_id - b.application_id);
+    results.forEach((r, i) => {
+      const p: PoolRow | undefined = rows[i];
+      if (p?.application_id !== r.application_id) throw new Error(`internal error: result ${r.application_id} does not pair with the pool`);
+      result.run(runId, r.application_id, r.nik, r.kode_kabupaten, r.rank, r.outcome, r.reason, r.jenis_usaha, r.package_value, r.total_score, r.waitlist_pos,
+        p.no_kk, p.desil, p.pkh ? 1 : 0, p.tanggal_daftar, p.jenis_kelamin);
+    });
     const move = db.prepare(`INSERT INTO allocation_moves (run_id, kind, detail_json, operator, created_at) VALUES (?, ?, ?, NULL, ?)`);
     for (const m of plan.moves) move.run(runId, 'reapportion', JSON.stringify(m), at);
     for (const t of plan.ties) move.run(runId, 'tie', JSON.stringify(t), at);

@@ -1,15 +1,19 @@
 /**
  * `uep allocate verify <run>`: loads the pool again, recomputes the plan from the run's stored
  * parameters, replays the recorded replacements, and compares with what is stored. The inputs
- * hash tells "the data changed since the run" apart from "the same data gives another result".
+ * hash tells "the data changed since the run" apart from "the same data gives another result";
+ * the pool rows the run keeps with its results say which inputs changed, field by field. A run
+ * stored before uep kept them is compared with the pool as uep loaded it then (legacy-pool.ts).
  */
 import type { Db } from '../db/open.js';
+import { ALL_FIELDS, ALWAYS_KEPT, poolChanges, storedPool, type InputChange } from './input-changes.js';
 import { inputsHash } from './inputs-hash.js';
+import { legacyPoolRows } from './legacy-pool.js';
 import { planAllocation } from './plan.js';
 import { loadPool } from './pool.js';
 import { applyReplacement, type ReplacementDetail } from './replace.js';
-import { getRun, runMoves, runParams, runResults } from './store.js';
-import type { ResultRow } from './types.js';
+import { getRun, runMoves, runParams, runResults, type RunRow } from './store.js';
+import type { PoolRow, ResultRow } from './types.js';
 
 export interface Difference {
   application_id: number;
@@ -25,6 +29,17 @@ export interface VerifyReport {
   inputs_unchanged: boolean;
   stored_inputs_sha256: string;
   current_inputs_sha256: string;
+  /** The run was scored with another rubric than the pool now. */
+  rubric_changed: boolean;
+  /** Which inputs changed since the run, field by field (empty when unchanged or unknown). */
+  input_changes: InputChange[];
+  /** False for a run stored before uep kept each result's pool row: only score, regency and business type compare. */
+  pool_stored: boolean;
+  /**
+   * The run was ranked with uep's earlier PKH flag (own PKH row or one with the same no_kk, not
+   * the rubric's pkh_aktif): its inputs hash is that of the pool loaded the earlier way.
+   */
+  earlier_pkh_rule: boolean;
   replacements_replayed: number;
   /** True when every result row recomputes exactly as stored. */
   identical: boolean;
@@ -71,10 +86,25 @@ export function verifyRun(db: Db, runId: number, maxExamples = 10): VerifyReport
       examples.push({ application_id: id, kode_kabupaten: (a ?? b)!.kode_kabupaten, stored: describe(a), recomputed: describe(b) });
     }
   }
+  const inputsUnchanged = current === run.inputs_sha256;
+  const why = inputsUnchanged ? { input_changes: [], pool_stored: true, earlier_pkh_rule: false } : inputChanges(db, run, pool.rows);
   return {
     run_id: run.id, tahun: run.tahun, status: run.status,
-    inputs_unchanged: current === run.inputs_sha256,
+    inputs_unchanged: inputsUnchanged,
     stored_inputs_sha256: run.inputs_sha256, current_inputs_sha256: current,
+    rubric_changed: (pool.rubric?.sha256 ?? null) !== run.rubric_sha256,
+    ...why,
     replacements_replayed: replaces.length, identical: differences === 0, differences, examples,
   };
+}
+
+/** Why the inputs hash differs: the stored pool rows against the pool now. */
+function inputChanges(db: Db, run: RunRow, now: PoolRow[]): Pick<VerifyReport, 'input_changes' | 'pool_stored' | 'earlier_pkh_rule'> {
+  const before = storedPool(db, run.id);
+  if (before.complete) return { input_changes: poolChanges(before.rows, now, ALL_FIELDS), pool_stored: true, earlier_pkh_rule: false };
+  const legacy = legacyPoolRows(db, run.tahun);
+  if (inputsHash({ rows: legacy, rubric: run.rubric_sha256 === null ? null : { version: run.rubric_version!, sha256: run.rubric_sha256 } }, runParams(run)) === run.inputs_sha256) {
+    return { input_changes: poolChanges(legacy, now, ALL_FIELDS), pool_stored: false, earlier_pkh_rule: true };
+  }
+  return { input_changes: poolChanges(before.rows, now, ALWAYS_KEPT), pool_stored: false, earlier_pkh_rule: false };
 }

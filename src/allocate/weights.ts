@@ -4,11 +4,16 @@
  * read, src/csv/reader.ts), UTF-8 with or without BOM.
  * Semicolon files may write decimals with a comma ("12,5"), as Excel does in Indonesian locale.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import { detectDelimiter } from '../csv/reader.js';
+import { describeHeader } from '../csv/header.js';
 import { DataError } from '../errors.js';
+import { displayValue } from '../fsutil/display.js';
+import { MiB, readInputText, type InputSpec } from '../fsutil/input.js';
+
+/** A weights file names a few regions: a megabyte is far more than any real one. */
+const WEIGHTS_FILE: InputSpec = { what: 'weights file', flag: '--weights', maxBytes: MiB };
 
 export interface RegionWeightRow {
   region: string;
@@ -22,13 +27,14 @@ function parseWeight(raw: string, delimiter: string): number | string {
   let text = raw.trim();
   if (text === '') return 'is empty';
   if (delimiter === ';' && /^[+-]?\d+,\d+$/.test(text)) text = text.replace(',', '.');
-  if (text.startsWith('-') && NUMBER.test(text.slice(1))) return `"${raw}" is negative; weights cannot be negative`;
-  if (!NUMBER.test(text)) return `"${raw}" is not a number`;
+  const shown = displayValue(raw);
+  if (text.startsWith('-') && NUMBER.test(text.slice(1))) return `"${shown}" is negative; weights cannot be negative`;
+  if (!NUMBER.test(text)) return `"${shown}" is not a number`;
   const value = Number(text);
-  if (!Number.isFinite(value)) return `"${raw}" is too large`;
+  if (!Number.isFinite(value)) return `"${shown}" is too large`;
   const significant = text.replace(/e.*$/i, '').replace('.', '').replace(/^\+?0*/, '').replace(/0*$/, '');
   if (significant.length > 15 && !(Number.isSafeInteger(value) && /^\+?\d+$/.test(text))) {
-    return `"${raw}" has more digits than can be held exactly (at most 15 significant digits)`;
+    return `"${shown}" has more digits than can be held exactly (at most 15 significant digits)`;
   }
   return value;
 }
@@ -36,11 +42,7 @@ function parseWeight(raw: string, delimiter: string): number | string {
 /** Reads `region,weight` rows; a bad row throws a DataError naming the file, line and field. */
 export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
   const name = basename(path);
-  const buffer = await readFile(path);
-  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
-    throw new DataError(name, 1, undefined, 'the file is UTF-16 encoded', 'save it as "CSV UTF-8"');
-  }
-  const text = buffer.toString('utf8');
+  const { text } = readInputText(path, WEIGHTS_FILE);
   const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -60,7 +62,7 @@ export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
   const column = (wanted: string): number => {
     const at = columns.indexOf(wanted);
     if (at < 0) {
-      throw new DataError(name, head.info.lines, undefined, `no "${wanted}" column (found: ${head.record.join(', ')})`,
+      throw new DataError(name, head.info.lines, undefined, `no "${wanted}" column (${describeHeader(head.record)})`,
         'the header must name the columns region and weight');
     }
     if (columns.indexOf(wanted, at + 1) >= 0) throw new DataError(name, head.info.lines, wanted, `the column "${wanted}" appears twice`);
@@ -75,7 +77,7 @@ export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
     const region = (record[regionAt] ?? '').trim();
     if (region === '') throw new DataError(name, line, 'region', record[regionAt] === undefined ? 'is missing' : 'is empty');
     const first = seen.get(region);
-    if (first !== undefined) throw new DataError(name, line, 'region', `"${region}" appears again (first on line ${first})`);
+    if (first !== undefined) throw new DataError(name, line, 'region', `"${displayValue(region)}" appears again (first on line ${first})`);
     seen.set(region, line);
     const raw = record[weightAt];
     if (raw === undefined) throw new DataError(name, line, 'weight', 'is missing');

@@ -3,6 +3,7 @@
  * or from elsewhere). Anyone on a list of an earlier year fails the earlier_recipient rule.
  */
 import { UsageError } from '../errors.js';
+import { displayPath } from '../fsutil/display.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
 import type { ImportOptions } from '../import/summary.js';
@@ -29,7 +30,7 @@ export const RECIPIENTS_IMPORT: ImportKind<RecipientsImportOptions> = {
   checkColumns(file, mapping, options) {
     if (!mapping.index.has('nik')) throw missingColumns(file, mapping, ['nik']);
     if (!mapping.index.has('tahun') && options.tahun === undefined) {
-      throw new UsageError(`${file} has no tahun column: give the year of the list with --tahun <year>`);
+      throw new UsageError(`${displayPath(file)} has no tahun column: give the year of the list with --tahun <year>`);
     }
   },
   validator(mapping, options) {

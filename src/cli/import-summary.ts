@@ -1,3 +1,4 @@
+import { displayPath } from '../fsutil/display.js';
 import type { ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 
@@ -12,7 +13,7 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
   const { c } = ctx;
   const verb = summary.dry_run ? 'Checked (dry run, nothing written)' : 'Imported';
   const lines = [
-    `${c.bold(verb)} ${summary.file} (${summary.kind}): ${n(summary.read)} rows read in ${seconds.toFixed(1)} s`,
+    `${c.bold(verb)} ${displayPath(summary.file)} (${summary.kind}): ${n(summary.read)} rows read in ${seconds.toFixed(1)} s`,
     `  inserted ${c.green(n(summary.inserted))} · updated ${n(summary.updated)} · unchanged ${n(summary.unchanged)} · rejected ${summary.rejected > 0 ? c.red(n(summary.rejected)) : '0'}`,
   ];
   for (const key of ['departed', 'not_in_dtks']) {
@@ -22,7 +23,7 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
   if (summary.rejected > 0) lines.push(`  ${c.red('rejected')}: ${counts(summary.reasons)}`);
   if (Object.keys(summary.warnings).length > 0) lines.push(`  ${c.yellow('warnings')} (stored on the rows): ${counts(summary.warnings)}`);
   if (summary.rejected > 0) {
-    if (summary.rejects_file && !summary.dry_run) lines.push(`  rejected rows written to ${summary.rejects_file}`);
+    if (summary.rejects_file && !summary.dry_run) lines.push(`  rejected rows written to ${displayPath(summary.rejects_file)}`);
     else {
       const sample = summary.first_rejects.map((r) => `line ${r.line} (${r.reason})`).join(', ');
       lines.push(`  first rejected: ${sample}${summary.rejected > summary.first_rejects.length ? ', …' : ''}; write them all with --rejects <file>`);

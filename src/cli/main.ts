@@ -3,6 +3,7 @@ import { chooseLanguage, isLang, langFlag, setLanguage, t } from '../i18n/index.
 import { LocalCommand } from './commander-i18n.js';
 import { CHANGES_DATA, auditParams, auditResult, recordAudit, runningCommand } from '../audit/audit.js';
 import { DatabaseError, UepError } from '../errors.js';
+import { displayLine } from '../fsutil/display.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
@@ -110,14 +111,15 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
       err = new DatabaseError(`the database is busy: ${holder ?? 'another uep command'} has been writing to it for too long`,
         'wait for it to finish (see `uep audit`), then run this again');
     }
+    // Messages quote file names and cells: escaped here too, so no text from outside reaches the terminal raw.
     if (err instanceof UepError) {
-      io.stderr.write(`uep: ${err.message}\n`);
-      if (err.hint) io.stderr.write(`  hint: ${err.hint}\n`);
+      io.stderr.write(`uep: ${displayLine(err.message)}\n`);
+      if (err.hint) io.stderr.write(`  hint: ${displayLine(err.hint)}\n`);
       if (verbose && err.stack) io.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`uep: unexpected error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(`uep: unexpected error: ${displayLine(e?.message ?? String(err))}\n`);
     io.stderr.write(verbose && e?.stack ? `${e.stack}\n` : '  (run again with --verbose for details)\n');
     return 1;
   }

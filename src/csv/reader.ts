@@ -1,6 +1,7 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { DataError, UepError } from '../errors.js';
+import { DataError } from '../errors.js';
+import { checkReadSize, IMPORT_FILE, inputFsError, openInputFile, type InputSpec } from '../fsutil/input.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from './parser.js';
 import { CsvSpanCutter, type CsvSpan } from './spans.js';
 
@@ -14,6 +15,8 @@ export interface CsvOpenOptions {
   batchSize?: number;
   /** Sees every raw chunk as read, e.g. to hash the file in the same pass. */
   onChunk?: (chunk: Buffer) => void;
+  /** What the file is, the option naming it and its size limit (default: an extract to import, any size). */
+  input?: InputSpec;
 }
 
 export interface CsvSource {
@@ -101,29 +104,41 @@ function lineOf(text: string, index: number, firstLine: number): number {
  */
 export async function openCsv(file: string, options: CsvOpenOptions = {}): Promise<CsvSource> {
   const name = basename(file);
-  let totalBytes: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UepError(`${file} is a directory, not a CSV file`);
-    totalBytes = st.size;
-  } catch (err) {
-    if (err instanceof UepError) throw err;
-    throw new UepError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  const spec = options.input ?? IMPORT_FILE;
+  const { fd, size: totalBytes } = openInputFile(file, spec);
+  if (totalBytes === 0) {
+    closeSync(fd);
+    throw new DataError(name, undefined, undefined, 'the file is empty (no header line)');
   }
-  if (totalBytes === 0) throw new DataError(name, undefined, undefined, 'the file is empty (no header line)');
 
-  const encoding = options.encoding ?? 'utf8';
-  const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { ignoreBOM: false });
   // 64 KB reads: every string made from them stays small (V8 puts strings over 128 KB in their own
   // pages, fresh from the OS each time), and a batch, not a megabyte of records, is what survives.
-  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
+  const stream = createReadStream(file, { fd, highWaterMark: 1 << 16 });
+  try {
+    return await csvSource(file, options, spec, stream, totalBytes);
+  } catch (err) {
+    stream.destroy(); // a file refused at its header is closed at once
+    throw err;
+  }
+}
+
+async function csvSource(file: string, options: CsvOpenOptions, spec: InputSpec, stream: ReadStream, totalBytes: number): Promise<CsvSource> {
+  const name = basename(file);
+  const encoding = options.encoding ?? 'utf8';
+  const decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : 'utf-8', { ignoreBOM: false });
   const chunks = stream[Symbol.asyncIterator]();
   const batchSize = options.batchSize ?? 2000;
   let bytesRead = 0;
 
   /** Next decoded chunk, checked for NUL bytes and undecodable UTF-8; null at the end. */
   async function nextText(): Promise<string | null> {
-    const { value, done } = await chunks.next();
+    let next: IteratorResult<unknown>;
+    try {
+      next = await chunks.next();
+    } catch (err) {
+      throw inputFsError(err, file, spec);
+    }
+    const { value, done } = next;
     if (done) {
       const rest = decoder.decode();
       return rest.length > 0 ? rest : null;
@@ -133,12 +148,14 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
     options.onChunk?.(buf);
     const before = bytesRead;
     bytesRead += buf.length;
+    checkReadSize(file, spec, bytesRead);
     const text = decoder.decode(buf, { stream: true });
     // First line of this chunk, for an error's position (counted only then: a rare path).
     const textLine = () => 1 + newlinesBefore(file, before);
     const nul = text.indexOf('\0');
     if (nul !== -1) {
-      throw new DataError(name, lineOf(text, nul, textLine()), undefined, 'contains a NUL byte: this is not a text CSV file');
+      throw new DataError(name, lineOf(text, nul, textLine()), undefined, 'contains a NUL byte: this is not a text CSV file',
+        'check that this is the right file; a spreadsheet must first be saved as "CSV UTF-8"');
     }
     if (encoding === 'utf8') {
       const bad = text.indexOf('\uFFFD');

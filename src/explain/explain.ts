@@ -15,6 +15,7 @@ import { storedRubric } from '../rubric/load.js';
 import type { Eligibility, LoadedRubric } from '../rubric/types.js';
 import type { StoredBreakdown } from '../score/breakdown.js';
 import { rankJenisUsaha, scoreApplicant } from '../score/compute.js';
+import { personFacts } from '../score/facts.js';
 import type { Answers, Facts, FitScore, RuleResult, SectionScore } from '../score/types.js';
 
 export interface ExplainedScore {
@@ -28,7 +29,10 @@ export interface ExplainedScore {
   need_score: number;
   fit_score: number;
   total_score: number;
+  /** The registry facts the score was computed from (src/score/facts.ts), as stored with it. */
   facts: Facts;
+  /** Facts the registry now gives otherwise (same definition, same assessment date): `uep score` applies them. */
+  facts_changed: FactChange[];
   /** Null when the database does not hold the rubric the score was computed with. */
   detail: {
     eligibility: Eligibility;
@@ -43,6 +47,12 @@ export interface ExplainedScore {
     /** The recomputation gives the stored numbers. */
     consistent: boolean;
   } | null;
+}
+
+export interface FactChange {
+  fact: keyof Facts;
+  scored: Facts[keyof Facts];
+  now: Facts[keyof Facts] | null;
 }
 
 export interface Explanation {
@@ -79,18 +89,27 @@ export function explain(db: Db, nik: string, options: { tahun?: number; rubric?:
     tahun, nik, nik_masked: maskNik(nik), nama: a.nama, kode_kabupaten: a.kode_kabupaten, kabupaten: a.kabupaten,
     application: { id: a.application_id, jenis_usaha: a.jenis_usaha, tanggal_daftar: a.tanggal_daftar, status: a.status },
     assessment: asm ? { tanggal: asm.tanggal, assessor: asm.assessor, source: asm.source, jenis_usaha_disepakati: asm.jenis_usaha_disepakati } : null,
-    score: row && asm ? explainScore(db, row, JSON.parse(asm.answers_json) as Answers, a.jenis_usaha, options.rubric) : null,
+    score: row && asm ? explainScore(db, row, JSON.parse(asm.answers_json) as Answers, a.jenis_usaha, options.rubric, personFacts(db, nik, tahun, asm.tanggal)) : null,
     allocation: allocationOutcome(db, nik, tahun),
   };
 }
 
-function explainScore(db: Db, row: ScoreRow, answers: Answers, applied: string, current: LoadedRubric | undefined): ExplainedScore {
+/** The stored facts the registry now gives otherwise (nothing when the score holds no facts). */
+function changedFacts(scored: Facts | undefined, now: Facts | undefined): FactChange[] {
+  if (!scored) return [];
+  return (Object.keys(scored) as (keyof Facts)[])
+    .filter((fact) => scored[fact] !== (now?.[fact] ?? null))
+    .map((fact) => ({ fact, scored: scored[fact], now: now?.[fact] ?? null }));
+}
+
+function explainScore(db: Db, row: ScoreRow, answers: Answers, applied: string, current: LoadedRubric | undefined, now: Facts | undefined): ExplainedScore {
   const stored = JSON.parse(row.breakdown_json) as StoredBreakdown;
   const base: ExplainedScore = {
     scored_at: row.scored_at, rubric_version: row.rubric_version, rubric_sha256: row.rubric_sha256,
     rubric_changed: current ? current.sha256 !== row.rubric_sha256 : null,
     eligible: row.eligible === 1, reasons: JSON.parse(row.reasons_json) as string[],
-    need_score: row.need_score, fit_score: row.fit_score, total_score: row.total_score, facts: stored.facts, detail: null,
+    need_score: row.need_score, fit_score: row.fit_score, total_score: row.total_score, facts: stored.facts,
+    facts_changed: changedFacts(stored.facts, now), detail: null,
   };
   const loaded = current?.sha256 === row.rubric_sha256 ? current : storedRubric(db, row.rubric_sha256);
   if (!loaded || !stored.facts || !isJenisUsaha(stored.jenis_usaha)) return base;

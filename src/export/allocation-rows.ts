@@ -1,9 +1,11 @@
 /**
- * Every applicant of an allocation run's pool with what the exports show of them. Reads
- * allocation_results, persons and pkh_members only.
- * PKH family: the person, or anyone on the same KK, is an active PKH member (as the pool counts it).
+ * Every applicant of an allocation run's pool with what the exports and reports show of them.
+ * Desil, sex and active PKH are those the run ranked with (stored with each result; docs/facts.md),
+ * so the annex's fairness table agrees with the ranking whatever the registry says later. Runs
+ * stored before uep kept them show the registry now, active PKH by the one definition (pkhAktif).
  */
 import type { Db } from '../db/open.js';
+import { familyCardSql, loadPkhFamilies, pkhAktif, type PkhFamilies } from '../score/facts.js';
 
 export interface AllocationRow {
   kode_kabupaten: string;
@@ -19,17 +21,26 @@ export interface AllocationRow {
   package_value: number | null;
   jenis_kelamin: 'L' | 'P' | null;
   desil: number | null;
+  /** Active PKH (the rubric's pkh_aktif) as the ranking used it. */
   pkh: boolean;
 }
+
+type Row = Omit<AllocationRow, 'pkh'> & { pkh: number | null; kk: string | null; status_pkh: number | null };
 
 export function allocationRows(db: Db, runId: number): AllocationRow[] {
   const rows = db.prepare(`
     SELECT r.kode_kabupaten, r.rank, r.outcome, r.nik, COALESCE(p.nama, '') AS nama, p.no_kk, p.alamat, p.kecamatan, p.desa,
-           r.jenis_usaha, r.package_value, p.jenis_kelamin, p.desil,
-           EXISTS (SELECT 1 FROM pkh_members m WHERE m.aktif = 1 AND (m.nik = r.nik OR (p.no_kk IS NOT NULL AND p.no_kk <> ''
-             AND m.nik IN (SELECT q.nik FROM persons q WHERE q.no_kk = p.no_kk)))) AS pkh
+           r.jenis_usaha, r.package_value,
+           CASE WHEN r.pkh IS NULL THEN p.jenis_kelamin ELSE r.jenis_kelamin END AS jenis_kelamin,
+           CASE WHEN r.pkh IS NULL THEN p.desil ELSE r.desil END AS desil,
+           r.pkh, ${familyCardSql('p')} AS kk, p.status_pkh
     FROM allocation_results r LEFT JOIN persons p ON p.nik = r.nik
     WHERE r.run_id = ?
-    ORDER BY r.kode_kabupaten, r.rank, r.nik`).all(runId) as (Omit<AllocationRow, 'pkh'> & { pkh: number })[];
-  return rows.map((r) => ({ ...r, pkh: r.pkh === 1 }));
+    ORDER BY r.kode_kabupaten, r.rank, r.nik`).all(runId) as Row[];
+  let families: PkhFamilies | undefined;
+  return rows.map(({ kk, status_pkh, pkh, ...r }) => {
+    if (pkh !== null) return { ...r, pkh: pkh === 1 };
+    families ??= loadPkhFamilies(db);
+    return { ...r, pkh: pkhAktif({ nik: r.nik, no_kk: kk, status_pkh }, families) };
+  });
 }

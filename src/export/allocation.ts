@@ -2,7 +2,8 @@
  * `uep export allocation`: the annex of the decree, per regency: the beneficiary list and the
  * waitlist, a summary by regency × business type (counts and rupiah), the fairness summary, and
  * a manifest (run, parameters, time, sha256 of each file).
- * NIK and no_kk are masked unless `maskNik: false`: exports leave the office.
+ * NIK and no_kk are masked unless `maskNik: false`, and so are NIK-like numbers in every other
+ * text cell (bundle.ts): exports leave the office.
  */
 import type { RunRow } from '../allocate/store.js';
 import type { Db } from '../db/open.js';
@@ -97,6 +98,6 @@ export function exportAllocation(db: Db, options: ExportAllocationOptions): Expo
     nik_masked: mask,
     totals,
   };
-  const manifest = writeBundle(options.dir, allocationTables(rows, mask), about, options);
+  const manifest = writeBundle(options.dir, allocationTables(rows, mask), about, { ...options, maskNik: mask });
   return { run: runAbout(run), dir: options.dir, nik_masked: mask, ...totals, files: manifest.files };
 }

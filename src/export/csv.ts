@@ -5,9 +5,12 @@
  *   Indonesian locale opens correctly by double-click (its list separator is `;`, its decimal
  *   separator `,`, and without a BOM it reads UTF-8 as Windows-1252).
  *
- * Formula injection (OWASP "CSV Injection"): a text cell starting with = + - @ TAB or CR is
- * prefixed with an apostrophe in both styles, so no spreadsheet runs it. Numbers (JS numbers,
- * never text) are written as they are, so a negative amount stays a number.
+ * Formula injection (OWASP "CSV Injection"): a text cell starting with = + - @ | TAB or CR, or
+ * with = + - @ | after leading spaces (Excel and LibreOffice skip them), or with the full-width
+ * forms ＝ ＋ － ＠ ｜ (which an East Asian IME types and Excel takes as formula starters), is
+ * prefixed with an apostrophe in both styles, so no spreadsheet runs it. Every CSV uep writes for
+ * people (exports, visit sheets, reports, rejects files) goes through `neutralise`. Numbers (JS
+ * numbers, never text) are written as they are, so a negative amount stays a number.
  *
  * Long digit strings in the excel style: Excel reads a 16-digit NIK as a number, keeps 15
  * significant digits and shows 6,47201E+15; it drops leading zeros too. A digit string of 12 or
@@ -24,7 +27,7 @@ export interface CsvStyle {
   excel?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r]|[\s\u3000]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe62\ufe63\ufe66\ufe6b])/;
 /** What Excel would turn into a number and damage: 12+ digits, or a leading zero. */
 const EXCEL_MANGLES = /^(?:\d{12,}|0\d+)$/;
 
@@ -59,12 +62,16 @@ export function csvCell(value: Cell, style: CsvStyle = {}): string {
   return quote(text, excel ? ';' : ',');
 }
 
+/** One line of cells as written, without its line end. */
+export function csvLine(cells: readonly Cell[], style: CsvStyle = {}): string {
+  return cells.map((c) => csvCell(c, style)).join(style.excel ? ';' : ',');
+}
+
 /** A whole CSV file. */
 export function encodeCsv(header: readonly string[], rows: readonly (readonly Cell[])[], style: CsvStyle = {}): Buffer {
   const excel = !!style.excel;
-  const sep = excel ? ';' : ',';
   const eol = excel ? '\r\n' : '\n';
-  const lines = [header.map((h) => csvCell(h, style)).join(sep)];
-  for (const row of rows) lines.push(row.map((c) => csvCell(c, style)).join(sep));
+  const lines = [csvLine(header, style)];
+  for (const row of rows) lines.push(csvLine(row, style));
   return Buffer.from(`${excel ? '\uFEFF' : ''}${lines.join(eol)}${eol}`, 'utf8');
 }

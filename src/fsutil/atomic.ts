@@ -1,9 +1,11 @@
 /**
  * Files for users appear whole or not at all: written under a temporary name beside the target
  * (same folder, so the rename cannot cross file systems), flushed to disk, then renamed into
- * place. Created 0600: exports hold personal data (UU 27/2022).
+ * place. Created 0600 from the first byte (the mode is given to open, never set after): exports
+ * and rejects hold personal data (UU 27/2022). Temporary files a killed process left are removed
+ * the next time the same target is written.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export const FILE_MODE = 0o600;
@@ -20,6 +22,38 @@ export function tempPathFor(path: string): string {
 /** Our temporary names, so a folder holding only leftovers of a killed run counts as empty. */
 export function isTempName(name: string): boolean {
   return /^\..+\.\d+\.\d+\.tmp$/.test(name);
+}
+
+/** Whether a process of that id runs (one we may not signal runs too). */
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files and work folders of `path` (`.name.<pid>.tmp`, `.name.<pid>.<n>.tmp`)
+ * left by processes that no longer run: a killed import or export leaves no personal data behind
+ * for longer than until the next run that writes the same target.
+ */
+export function removeStaleTemps(path: string): void {
+  const parent = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)(?:\.\d+)?\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || isRunning(Number(m[1]))) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 /** Makes a rename durable: fsync of the folder (not possible on every platform; then skipped). */
@@ -42,6 +76,7 @@ export class AtomicFile {
   bytes = 0;
 
   constructor(readonly path: string) {
+    removeStaleTemps(path);
     this.tmp = tempPathFor(path);
     this.fd = openSync(this.tmp, 'wx', FILE_MODE);
   }

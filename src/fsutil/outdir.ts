@@ -1,15 +1,18 @@
 /**
  * An output folder filled by one command (an export, visit sheets, a report). A new folder is
- * filled as a hidden sibling (`.name.<pid>.tmp`) and renamed into place at the end: even a process
- * killed half-way leaves no visible folder. Into an existing folder (`--force`) every file is
+ * filled as a hidden sibling (`.name.<pid>.<n>.tmp`) and renamed into place at the end: even a
+ * process killed half-way leaves no visible folder, and of two runs at once the later rename fails
+ * (the folder is no longer empty), so the second is refused as if it had started after the first. Into an existing folder (`--force`) every file is
  * written under a hidden temporary name and all are renamed only when every one was written, the
  * manifest last. No half-written file is ever visible, and a folder with a manifest is complete.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UepError } from '../errors.js';
-import { AtomicFile, DIR_MODE, isTempName, syncDir } from './atomic.js';
+import { AtomicFile, DIR_MODE, isTempName, removeStaleTemps, syncDir, tempPathFor } from './atomic.js';
+import { displayPath } from './display.js';
+import { nearestExisting, OUT_FOLDER, outputFsError, prepareOutputFolder } from './output.js';
 
 export interface WrittenFile {
   name: string;
@@ -33,35 +36,47 @@ export class OutputDir {
    * files is refused without `force`, so a scheduled export never silently overwrites an earlier one.
    */
   static open(dir: string, options: OutputDirOptions = {}): OutputDir {
-    let existing: string[] = [];
-    removeStaleSiblings(dir);
+    removeStaleTemps(dir);
+    if (prepareOutputFolder(dir, OUT_FOLDER).exists) {
+      let existing: string[];
+      try {
+        existing = readdirSync(dir).filter((n) => !isTempName(n));
+      } catch (err) {
+        throw outputFsError(err, dir, OUT_FOLDER, dir);
+      }
+      if (existing.length > 0 && !options.force) throw alreadyHolds(dir, existing.length);
+      return new OutputDir(dir, dir);
+    }
+    // A new folder is filled under a name of this run's own and renamed into place at the end.
+    const work = tempPathFor(dir);
     try {
-      if (!statSync(dir).isDirectory()) throw new UepError(`--out ${dir} is a file, not a folder`);
-      existing = readdirSync(dir).filter((n) => !isTempName(n));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       mkdirSync(dirname(dir), { recursive: true, mode: DIR_MODE });
-      const work = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
       mkdirSync(work, { mode: DIR_MODE });
-      return new OutputDir(dir, work);
+    } catch (err) {
+      throw outputFsError(err, dir, OUT_FOLDER, nearestExisting(dirname(dir)));
     }
-    if (existing.length > 0 && !options.force) {
-      // One line, no hint: this is what cron mails when yesterday's folder is reused.
-      throw new UepError(`output folder ${dir} already holds ${existing.length} file(s): add --force to replace them, or choose another --out`);
-    }
-    return new OutputDir(dir, dir);
+    return new OutputDir(dir, work);
   }
 
   /** Writes one file under its temporary name; it becomes visible at `commit`. */
   add(name: string, data: string | Uint8Array): WrittenFile {
     if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`bad output file name ${name}`);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const file = new AtomicFile(join(this.work, name));
     const info: WrittenFile = { name, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
-    this.pending.push({ file, info });
-    file.write(buf);
-    file.finish();
+    try {
+      const file = new AtomicFile(join(this.work, name));
+      this.pending.push({ file, info });
+      file.write(buf);
+      file.finish();
+    } catch (err) {
+      throw outputFsError(err, this.dir, OUT_FOLDER, this.folder);
+    }
     return info;
+  }
+
+  /** The folder named in messages: the target, or for a new one its parent (never the hidden work folder). */
+  private get folder(): string {
+    return this.work === this.dir ? this.dir : dirname(this.dir);
   }
 
   get files(): WrittenFile[] {
@@ -72,10 +87,13 @@ export class OutputDir {
   commit(): WrittenFile[] {
     try {
       for (const p of this.pending) p.file.rename();
+      // The rename is the exclusive create: it fails when another run put a folder there meanwhile.
       if (this.work !== this.dir) renameSync(this.work, this.dir);
     } catch (err) {
       this.abort();
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') throw writtenMeanwhile(this.dir);
+      throw outputFsError(err, this.dir, OUT_FOLDER, this.folder);
     }
     syncDir(this.dir);
     syncDir(dirname(this.dir));
@@ -102,29 +120,18 @@ export class OutputDir {
   }
 }
 
-/** Hidden work folders of `dir` left by a process that was killed: removed when no longer running. */
-function removeStaleSiblings(dir: string): void {
-  const parent = dirname(dir);
-  const prefix = `.${basename(dir)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (!m || isRunning(Number(m[1]))) continue;
-    rmSync(join(parent, name), { recursive: true, force: true });
-  }
+function alreadyHolds(dir: string, files: number): UepError {
+  // One line, no hint: this is what cron mails when yesterday's folder is reused.
+  return new UepError(`output folder ${displayPath(dir)} already holds ${files} file(s): add --force to replace them, or choose another --out`);
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
+function writtenMeanwhile(dir: string): UepError {
+  let files = 0;
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    files = readdirSync(dir).filter((n) => !isTempName(n)).length;
+  } catch {
+    // named without a count
   }
+  return new UepError(`output folder ${displayPath(dir)} was written by another uep command while this one ran${files ? ` (it holds ${files} file(s))` : ''}: nothing of this run was kept`,
+    'run it again with --force to replace those files, or choose another --out');
 }

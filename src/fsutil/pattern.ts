@@ -5,6 +5,7 @@
  */
 import { localDate } from '../dates.js';
 import { UsageError } from '../errors.js';
+import { displayPath } from './display.js';
 
 export interface PatternValues {
   now: Date;
@@ -26,11 +27,11 @@ export function expandOutPattern(pattern: string, values: PatternValues): string
       case 'run':
       case 'tahun': {
         const v = values[name];
-        if (v === undefined) throw new UsageError(`--out ${pattern}: {${name}} has no value for this command`);
+        if (v === undefined) throw new UsageError(`--out ${displayPath(pattern)}: {${name}} has no value for this command`);
         return String(v);
       }
       default:
-        throw new UsageError(`--out ${pattern}: unknown placeholder ${whole}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        throw new UsageError(`--out ${displayPath(pattern)}: unknown placeholder ${displayPath(whole)}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
     }
   });
 }

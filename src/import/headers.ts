@@ -1,3 +1,4 @@
+import { describeHeader, looksLikeData } from '../csv/header.js';
 import { DataError, UsageError } from '../errors.js';
 
 /** A column the importer knows, with the header spellings seen in real extracts. */
@@ -41,7 +42,7 @@ export function mapHeader(file: string, header: string[], fields: FieldSpec[], o
   for (const [field, name] of overrides) {
     const i = keys.indexOf(headerKey(name));
     if (i === -1) {
-      throw new DataError(file, 1, undefined, `--map ${field}=${name}: no such column; columns found: ${header.join(', ')}`);
+      throw new DataError(file, 1, undefined, `--map ${field}=${name}: no such column; ${describeHeader(header)}`);
     }
     index.set(field, i);
     claimed.add(i);
@@ -59,10 +60,18 @@ export function mapHeader(file: string, header: string[], fields: FieldSpec[], o
   return { index, unknown, header };
 }
 
-/** Error for a file missing a required column, naming what was found. */
+/**
+ * Error for a file missing a required column, naming what was found; a file whose first line is a
+ * person's row (no header) is told so, and that row is not echoed.
+ */
 export function missingColumns(file: string, mapping: HeaderMapping, missing: string[]): DataError {
+  const columns = `required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+  if (looksLikeData(mapping.header)) {
+    return new DataError(file, 1, undefined, `the first line looks like data, not a header (missing ${columns})`,
+      'the file seems to have no header line: add one naming the columns as the first line, or give the file with its header');
+  }
   const hint = mapping.header.length === 1 && /[;\t|]/.test(mapping.header[0]!)
     ? `the header looks split by another delimiter: try --delimiter ';' (or '\\t', '|')`
     : `name the column with --map, e.g. --map ${missing[0]?.split(' ')[0]}="YOUR HEADER"`;
-  return new DataError(file, 1, undefined, `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; columns found: ${mapping.header.join(', ') || '(none)'}`, hint);
+  return new DataError(file, 1, undefined, `missing ${columns}; ${describeHeader(mapping.header)}`, hint);
 }

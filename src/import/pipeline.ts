@@ -39,7 +39,9 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
   const source = await openSource(db, file, kind, options);
   const summary = newSummary(kind.kind, basename(file), options);
   const sampleSize = options.sampleRejects ?? SAMPLE_REJECTS;
-  const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
+  const rejects = options.rejectsPath
+    ? new RejectsWriter(options.rejectsPath, source.header, { overwrite: !!options.overwrite, input: file, database: db.name })
+    : undefined;
   const columns = [...kind.columns, 'warnings'];
   const duplicates = new DuplicateRule(db);
 

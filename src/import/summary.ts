@@ -4,6 +4,7 @@
  */
 import type { CsvEncoding } from '../csv/reader.js';
 import { UepError } from '../errors.js';
+import { displayPath } from '../fsutil/display.js';
 
 export interface ImportOptions {
   encoding?: CsvEncoding;
@@ -88,7 +89,7 @@ export function describeRejects(counts: RejectCounts): string {
 /** The import was refused as a whole (`--strict` with rejected rows): nothing was written. */
 export class ImportRejectedError extends UepError {
   constructor(readonly summary: ImportSummary) {
-    super(`${summary.file}: ${summary.rejected} row(s) rejected with --strict; nothing was written`,
+    super(`${displayPath(summary.file)}: ${summary.rejected} row(s) rejected with --strict; nothing was written`,
       'see the reasons above, or write them all with --rejects <file>');
   }
 }
@@ -97,6 +98,6 @@ export class ImportInterruptedError extends UepError {
   /** The shell's convention for "stopped by Ctrl-C". */
   override readonly exitCode = 130;
   constructor(file: string, rows: number) {
-    super(`import of ${file} interrupted after ${rows} rows; the database is unchanged`);
+    super(`import of ${displayPath(file)} interrupted after ${rows} rows; the database is unchanged`);
   }
 }

@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { openCsv, type CsvEncoding } from '../csv/reader.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { displayPath } from '../fsutil/display.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
 import { countReject, describeRejects, newRejectCounts } from '../import/summary.js';
 import { reference } from '../regions/reference.js';
@@ -127,7 +128,7 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
     }
   }
   if (problems.rejected > 0) {
-    throw new UepError(`${name}: ${problems.rejected} row(s) rejected, the roster was not imported: ${describeRejects(problems)}`);
+    throw new UepError(`${displayPath(name)}: ${problems.rejected} row(s) rejected, the roster was not imported: ${describeRejects(problems)}`);
   }
   return { monitors: [...monitors.values()], read, sha256: hash.digest('hex') };
 }

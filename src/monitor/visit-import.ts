@@ -54,7 +54,9 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
     return i === undefined ? '' : f[i] ?? '';
   };
   const summary = newSummary('visits', name, { ...options, snapshot: false });
-  const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
+  const rejects = options.rejectsPath
+    ? new RejectsWriter(options.rejectsPath, source.header, { overwrite: !!options.overwrite, input: file, database: db.name })
+    : undefined;
   const reject = (line: number, reason: string, fields: string[]) => {
     countReject(summary, line, reason, options.sampleRejects);
     rejects?.add(line, reason, fields);

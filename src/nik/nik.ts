@@ -79,3 +79,49 @@ export function nikProvinsi(nik: string): string {
 export function maskNik(nik: string): string {
   return nik.length === 16 ? `${nik.slice(0, 4)}********${nik.slice(12)}` : '*'.repeat(nik.length);
 }
+
+/** Digit groups with single spaces, dots or hyphens between them: how a number is typed in a note. */
+const DIGIT_CHAIN = /\d+(?:[ .\-\u00a0]\d+)*/g;
+const GROUP_SEPARATOR = /[ .\-\u00a0]/;
+
+/**
+ * Masks every NIK- or KK-like number in free text (an address, a note, a name typed wrongly):
+ * 16 digits in a row, or 16 digits in groups of two or more joined by one space, dot or hyphen
+ * (6472 0145 0785 0001, 647201.450785.0001, 64-72-01-450785-0001). As in maskNik the first and
+ * last four digits stay, and so do the separators. Longer digit runs (an 18-digit NIP) and
+ * shorter ones (phone numbers, amounts, dates) are left as they are.
+ */
+export function maskNiksInText(text: string): string {
+  return text.replace(DIGIT_CHAIN, (chain) => {
+    if (chain.length < 16) return chain;
+    const groups = chain.split(GROUP_SEPARATOR);
+    const separators = chain.match(new RegExp(GROUP_SEPARATOR, 'g')) ?? [];
+    for (let i = 0; i < groups.length;) {
+      const end = nikWindowEnd(groups, i);
+      if (end === undefined) {
+        i++;
+        continue;
+      }
+      let digit = 0;
+      for (let g = i; g <= end; g++) {
+        groups[g] = [...groups[g]!].map((d) => (digit++ >= 4 && digit <= 12 ? '*' : d)).join('');
+      }
+      i = end + 1;
+    }
+    return groups.map((g, k) => g + (separators[k] ?? '')).join('');
+  });
+}
+
+/** The last group of a NIK-like number starting at group `i`: one group of 16, or groups of 2+ digits adding up to 16. */
+function nikWindowEnd(groups: string[], i: number): number | undefined {
+  if (groups[i]!.length === 16) return i;
+  let total = 0;
+  for (let j = i; j < groups.length; j++) {
+    const n = groups[j]!.length;
+    if (n < 2) return undefined;
+    total += n;
+    if (total === 16) return j > i ? j : undefined;
+    if (total > 16) return undefined;
+  }
+  return undefined;
+}

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
-import { UepError } from '../errors.js';
+import { MiB, readInputText, type InputSpec } from '../fsutil/input.js';
 import type { LoadedRubric } from './types.js';
 import { parseRubric } from './validate.js';
 
@@ -14,17 +13,12 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The shipped rubric is 10 KB: a megabyte is far more than any real one. */
+const RUBRIC_FILE: InputSpec = { what: 'rubric', flag: '--rubric', maxBytes: MiB };
+
 /** Reads and checks a rubric file (default: data/rubric.json). The hash is of the file's bytes. */
 export function loadRubric(path: string = DEFAULT_RUBRIC): LoadedRubric {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UepError(`cannot read the rubric ${path}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-      'name the rubric file with --rubric <file> (default: data/rubric.json of uep)');
-  }
-  const content = bytes.toString('utf8');
+  const { bytes, text: content } = readInputText(path, RUBRIC_FILE);
   return { rubric: parseRubric(content, basename(path)), sha256: sha256(bytes), content, file: path };
 }
 

@@ -1,4 +1,5 @@
 import { UepError } from '../errors.js';
+import { displayValue } from '../fsutil/display.js';
 import { kabupatenByKode } from '../regions/resolve.js';
 import { Checker, describe } from './check.js';
 import { checkFit, checkNeed } from './validate-sections.js';
@@ -15,7 +16,7 @@ export function parseRubric(text: string, file: string): Rubric {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new UepError(`${file}: not valid JSON: ${(err as Error).message}`, 'check commas and quotes, e.g. with `node -e "JSON.parse(require(\'fs\').readFileSync(\'FILE\', \'utf8\'))"`');
+    throw new UepError(`${file}: not valid JSON: ${displayValue((err as Error).message, 160)}`, 'check commas and quotes, e.g. with `node -e "JSON.parse(require(\'fs\').readFileSync(\'FILE\', \'utf8\'))"`');
   }
   const c = new Checker(file);
   const top = c.object(json, '', ['version', 'eligibility', 'questions', 'need', 'fit'], ['description']);

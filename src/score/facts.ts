@@ -1,82 +1,115 @@
 /**
- * The registry facts of applicants (see Facts): read once per scoring run into sets, so that
- * 200k applicants cost one pass over PKH and the recipient lists, not a query each.
- * PKH is a household programme: the applicant's family counts as PKH when anyone on the same KK
- * (the member's own no_kk, else the KK DTKS gives for their NIK) is an active member.
+ * The registry facts of applicants (see Facts and docs/facts.md), defined here and nowhere else.
+ * Scoring computes them and stores them with each score; the pool, the run, exports, reports and
+ * explain read them from there. The data come from the views of migration 5 (pkh_active_members,
+ * received_packages), read once into sets: 200k applicants cost one pass, not a query each.
  */
 import type { Db } from '../db/open.js';
 import { ageAt } from './age.js';
 import type { Facts } from './types.js';
 
-export interface Households {
-  pkhNik: Set<string>;
-  pkhKk: Set<string>;
+/** A person's family card in SQL: blank is no card (the views use the same rule). */
+export const familyCardSql = (alias: string) => `NULLIF(trim(${alias}.no_kk), '')`;
+
+/** Who is in PKH, as the view pkh_active_members says. */
+export interface PkhFamilies {
+  /** NIKs with an active PKH row of their own. */
+  nik: Set<string>;
+  /** Family cards with an active PKH member. */
+  kk: Set<string>;
+  /** The same for members with PKH komponen disabilitas or lansia. */
   rentanNik: Set<string>;
   rentanKk: Set<string>;
+}
+
+/** Reads pkh_active_members; `only` narrows it to one person and their family card. */
+export function loadPkhFamilies(db: Db, only?: { nik: string; kk: string | null }): PkhFamilies {
+  const f: PkhFamilies = { nik: new Set(), kk: new Set(), rentanNik: new Set(), rentanKk: new Set() };
+  const rows = db.prepare(`SELECT nik, no_kk, rentan FROM pkh_active_members ${only ? 'WHERE nik = @nik OR no_kk = @kk' : ''}`).raw();
+  for (const [nik, kk, rentan] of rows.iterate(only ? { nik: only.nik, kk: only.kk } : {}) as Iterable<[string, string | null, number]>) {
+    f.nik.add(nik);
+    if (kk !== null) f.kk.add(kk);
+    if (rentan) {
+      f.rentanNik.add(nik);
+      if (kk !== null) f.rentanKk.add(kk);
+    }
+  }
+  return f;
+}
+
+/** NIK → the latest year before `tahun` in which they received a package (view received_packages). */
+export function loadEarlierPackages(db: Db, tahun: number, nik?: string): Map<string, number> {
+  const rows = db.prepare(`SELECT nik, max(tahun) FROM received_packages WHERE tahun < @tahun ${nik ? 'AND nik = @nik' : ''} GROUP BY nik`).raw();
+  return new Map(rows.all(nik ? { tahun, nik } : { tahun }) as [string, number][]);
+}
+
+/** What the PKH facts of a person are decided from; no_kk as familyCardSql gives it. */
+export interface PkhPerson {
+  nik: string;
+  no_kk: string | null;
+  status_pkh: number | null;
+}
+
+/**
+ * pkh_aktif, the one definition: DTKS says so (status_pkh = 1), or the person has an active PKH
+ * row, or anyone on the same family card has one (their card: the PKH row's, else DTKS's).
+ */
+export function pkhAktif(p: PkhPerson, f: PkhFamilies): boolean {
+  return p.status_pkh === 1 || f.nik.has(p.nik) || (p.no_kk !== null && f.kk.has(p.no_kk));
+}
+
+/** rentan_pkh: an active PKH member of the family (as for pkh_aktif) has komponen disabilitas or lansia. */
+export function rentanPkh(p: PkhPerson, f: PkhFamilies): boolean {
+  return f.rentanNik.has(p.nik) || (p.no_kk !== null && f.rentanKk.has(p.no_kk));
+}
+
+/** wrse: a woman heading her household (DTKS jenis_kelamin and hubungan_keluarga). */
+export function wrse(p: { jenis_kelamin: string | null; hubungan_keluarga: string | null }): boolean {
+  return p.jenis_kelamin === 'P' && p.hubungan_keluarga === 'kepala_keluarga';
+}
+
+/** Everything the facts of a programme year are computed from, besides the person. */
+export interface Households {
+  pkh: PkhFamilies;
   /** NIK → latest year before the programme year in which they received a package. */
   recipients: Map<string, number>;
 }
 
 /** Loads the sets for a programme year; `only` narrows them to one person and their KK. */
 export function loadHouseholds(db: Db, tahun: number, only?: { nik: string; kk: string | null }): Households {
-  const h: Households = { pkhNik: new Set(), pkhKk: new Set(), rentanNik: new Set(), rentanKk: new Set(), recipients: new Map() };
-  const filter = only ? `AND (m.nik = @nik OR COALESCE(NULLIF(m.no_kk, ''), p.no_kk) = @kk)` : '';
-  const pkh = db.prepare(`
-    SELECT m.nik, COALESCE(NULLIF(m.no_kk, ''), p.no_kk) AS kk, (COALESCE(m.disabilitas, 0) > 0 OR COALESCE(m.lansia, 0) > 0) AS rentan
-    FROM pkh_members m LEFT JOIN persons p ON p.nik = m.nik
-    WHERE m.aktif = 1 ${filter}`).raw();
-  for (const [nik, kk, rentan] of pkh.iterate(only ? { nik: only.nik, kk: only.kk ?? '' } : {}) as Iterable<[string, string | null, number]>) {
-    h.pkhNik.add(nik);
-    if (kk) h.pkhKk.add(kk);
-    if (rentan) {
-      h.rentanNik.add(nik);
-      if (kk) h.rentanKk.add(kk);
-    }
-  }
-  const recipients = db.prepare(`
-    SELECT nik, max(tahun) FROM (
-      SELECT nik, tahun FROM recipients WHERE tahun < @tahun ${only ? 'AND nik = @nik' : ''}
-      UNION ALL
-      SELECT r.nik, u.tahun FROM allocation_results r JOIN allocation_runs u ON u.id = r.run_id
-      WHERE u.status = 'final' AND r.outcome = 'selected' AND u.tahun < @tahun ${only ? 'AND r.nik = @nik' : ''}
-    ) GROUP BY nik`).raw();
-  for (const [nik, year] of recipients.iterate({ tahun, ...(only ? { nik: only.nik } : {}) }) as Iterable<[string, number]>) h.recipients.set(nik, year);
-  return h;
+  return { pkh: loadPkhFamilies(db, only), recipients: loadEarlierPackages(db, tahun, only?.nik) };
 }
 
 /** The columns of persons (and the application count) facts are computed from. */
-export interface PersonRow {
-  nik: string;
+export interface PersonRow extends PkhPerson {
   in_dtks: number;
   kode_kabupaten: string | null;
   desil: number | null;
   jenis_kelamin: string | null;
   hubungan_keluarga: string | null;
   tanggal_lahir: string | null;
-  no_kk: string | null;
-  status_pkh: number | null;
   applications: number;
 }
 
-export const PERSON_FACT_COLUMNS = 'p.nik, p.in_dtks, p.kode_kabupaten, p.desil, p.jenis_kelamin, p.hubungan_keluarga, p.tanggal_lahir, p.no_kk, p.status_pkh';
+export const PERSON_FACT_COLUMNS = `p.nik, p.in_dtks, p.kode_kabupaten, p.desil, p.jenis_kelamin, p.hubungan_keluarga, p.tanggal_lahir, ${familyCardSql('p')} AS no_kk, p.status_pkh`;
 
 /** The facts of one applicant at the assessment date (YYYY-MM-DD). */
 export function factsOf(p: PersonRow, h: Households, tanggal: string): Facts {
-  const kk = p.no_kk && p.no_kk.trim() !== '' ? p.no_kk : null;
   return {
     in_dtks: p.in_dtks === 1,
+    // The regency of residence: DTKS's (persons.kode_kabupaten), never the NIK's prefix.
     kode_kabupaten: p.kode_kabupaten,
     age: ageAt(p.tanggal_lahir, p.nik, tanggal),
     desil: p.desil,
-    pkh_aktif: p.status_pkh === 1 || h.pkhNik.has(p.nik) || (kk !== null && h.pkhKk.has(kk)),
-    wrse: p.jenis_kelamin === 'P' && p.hubungan_keluarga === 'kepala_keluarga',
-    rentan_pkh: h.rentanNik.has(p.nik) || (kk !== null && h.rentanKk.has(kk)),
+    pkh_aktif: pkhAktif(p, h.pkh),
+    wrse: wrse(p),
+    rentan_pkh: rentanPkh(p, h.pkh),
     earlier_recipient: h.recipients.get(p.nik) ?? null,
     applications: p.applications,
   };
 }
 
-/** The facts of one person for a year's application (interview preview, explain). */
+/** The facts of one person for a year's application as the registry says now (interview preview, explain). */
 export function personFacts(db: Db, nik: string, tahun: number, tanggal: string): Facts | undefined {
   const p = db.prepare(`
     SELECT ${PERSON_FACT_COLUMNS}, (SELECT count(*) FROM applications b WHERE b.nik = p.nik AND b.tahun = @tahun) AS applications

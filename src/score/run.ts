@@ -78,7 +78,7 @@ export function scoreYear(db: Db, options: ScoreOptions): ScoreSummary {
     WHERE a.tahun = @tahun AND a.id > @after
     ORDER BY a.id LIMIT ${PAGE}`).raw();
   const insert = db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score,
-    breakdown_json, rubric_version, rubric_sha256, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    breakdown_json, rubric_version, rubric_sha256, scored_at, kode_kabupaten, desil, pkh_aktif) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const questionIds = rubric.questions.map((q) => q.id);
 
   db.transaction(() => {
@@ -97,7 +97,7 @@ export function scoreYear(db: Db, options: ScoreOptions): ScoreSummary {
         const facts = factsOf(personOf(row), households, row[13]);
         const r = scoreApplicant(rubric, facts, answers, jenis);
         insert.run(row[0], r.eligible ? 1 : 0, JSON.stringify(r.reasons), r.need.score, r.fit.score, r.total,
-          JSON.stringify(toBreakdown(r, facts)), rubric.version, loaded.sha256, scoredAt);
+          JSON.stringify(toBreakdown(r, facts)), rubric.version, loaded.sha256, scoredAt, facts.kode_kabupaten, facts.desil, facts.pkh_aktif ? 1 : 0);
         summary.scored++;
         if (r.eligible) summary.eligible++;
         else summary.ineligible++;

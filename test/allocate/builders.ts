@@ -87,8 +87,15 @@ export class Applicants {
     if (spec.disepakati) {
       insert(this.db, 'assessments', { application_id, jenis_usaha_disepakati: spec.disepakati, answers_json: '{}', source: 'interview', tanggal: '2026-03-01' });
     }
+    // The registry facts as scoring stores them (src/score/facts.ts): the pool ranks with these.
+    const facts = {
+      in_dtks: true, kode_kabupaten: kode, age: 40, desil: spec.desil === undefined ? 1 : spec.desil, pkh_aktif: !!spec.pkh,
+      wrse: false, rentan_pkh: false, earlier_recipient: null, applications: 1,
+    };
     insert(this.db, 'scores', {
       application_id, eligible: spec.eligible === false ? 0 : 1, total_score: spec.score ?? 50, need_score: 0, fit_score: 0,
+      breakdown_json: JSON.stringify({ jenis_usaha: spec.disepakati ?? spec.jenis ?? 'makanan', facts }),
+      kode_kabupaten: facts.kode_kabupaten, desil: facts.desil, pkh_aktif: facts.pkh_aktif ? 1 : 0,
       rubric_version: spec.rubric ?? 'v1', rubric_sha256: spec.rubric ?? 'v1-sha', scored_at: '2026-03-02T00:00:00Z',
     });
     return { nik, application_id };

@@ -20,16 +20,26 @@ function setup(): { db: Db; a: Applicants } {
 }
 
 describe('loadPool', () => {
-  it('takes eligible scored applicants of the year, with the agreed business type and PKH through the family card', () => {
+  it('takes eligible scored applicants of the year, with the agreed business type and the registry facts their score was computed from', () => {
     const { db, a } = setup();
-    const x = a.add({ jenis: 'makanan', disepakati: 'bengkel', no_kk: '6472000000000001' });
+    const x = a.add({ jenis: 'makanan', disepakati: 'bengkel', no_kk: ' ', desil: 3 });
     a.add({ eligible: false });
     a.add({ tahun: 2025 });
     const member = a.add({ pkh: true, no_kk: '6472000000000001', kode: '6401' });
+    // The registry changes after scoring: the ranking keeps to the facts that gave the score (and that explain shows).
+    db.prepare(`UPDATE persons SET kode_kabupaten = '6474', desil = 1, no_kk = '6472000000000001' WHERE nik = ?`).run(x.nik);
     const pool = loadPool(db, 2026);
     expect(pool.rows.map((r) => r.application_id)).toEqual([x.application_id, member.application_id]);
-    expect(pool.rows[0]).toMatchObject({ jenis_usaha: 'bengkel', pkh: true, kode_kabupaten: '6472' });
+    expect(pool.rows[0]).toMatchObject({ jenis_usaha: 'bengkel', pkh: false, kode_kabupaten: '6472', desil: 3, no_kk: '6472000000000001' });
+    expect(pool.rows[1]).toMatchObject({ pkh: true, kode_kabupaten: '6401', desil: 1 });
     expect(pool.rubric).toEqual({ version: 'v1', sha256: 'v1-sha' });
+  });
+
+  it('refuses a score that holds no registry facts, naming the application and the fix', () => {
+    const { db, a } = setup();
+    const x = a.add();
+    db.prepare(`UPDATE scores SET breakdown_json = '{}', kode_kabupaten = NULL, desil = NULL, pkh_aktif = NULL WHERE application_id = ?`).run(x.application_id);
+    expect(() => loadPool(db, 2026)).toThrow(`the score of application ${x.application_id} (2026) does not hold the registry facts ranking needs`);
   });
 
   it('refuses a pool scored with two rubrics', () => {

@@ -46,7 +46,7 @@ describe('readWeightsCsv', () => {
     ['region,weight\nA,1\n\nA,2\n', 'line 4, field region: "A" appears again (first on line 2)'],
     ['region,weight\nA,"1,5"\n', 'line 2, field weight: "1,5" is not a number'],
     ['region,weight\nA,12345678901234567.5\n', 'line 2, field weight: "12345678901234567.5" has more digits than can be held exactly'],
-    ['region,bobot\nA,1\n', 'line 1: no "weight" column (found: region, bobot)'],
+    ['region,bobot\nA,1\n', 'line 1: no "weight" column (columns found: region, bobot)'],
     ['region,weight\n', 'no weights: the file has a header but no rows'],
     ['', 'the file is empty'],
     ['region,weight\nA,"1\n', 'line 2'],

@@ -109,7 +109,7 @@ describe('applicants list (core)', () => {
     const r = t.application(RINA, 2026, 'makanan', '2026-01-02');
     t.application(SITI, 2025);
     t.assessment(s, SITI_ANSWERS).assessment(b, SITI_ANSWERS).assessment(r, SITI_ANSWERS);
-    t.db.prepare(`INSERT INTO scores VALUES (?, 1, '[]', 50, 80, 65, '{}', 'v', 'h', 'x'), (?, 0, '["desil_above_max"]', 10, 80, 45, '{}', 'v', 'h', 'x')`).run(s, r);
+    t.db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at) VALUES (?, 1, '[]', 50, 80, 65, '{}', 'v', 'h', 'x'), (?, 0, '["desil_above_max"]', 10, 80, 45, '{}', 'v', 'h', 'x')`).run(s, r);
     const all = listApplicants(t.db, { tahun: 2026 });
     expect(all.map((x) => [x.nik, x.status])).toEqual([[BUDI, 'assessed'], [RINA, 'ineligible'], [SITI, 'eligible']]);
     expect(all[2]).toMatchObject({ nama: 'Siti', kabupaten: 'Samarinda', total_score: 65, jenis_usaha_disepakati: 'gorengan' });

@@ -112,7 +112,7 @@ describe('assess import (core)', () => {
     const lines = [header(), `${SITI},A,2026-02-01,${SITI_CELLS.join(',')}`, `${BUDI},A,2026-02-01,${SITI_CELLS.join(',')}`];
     await importForms(t, lines);
     expect(await importForms(t, lines)).toMatchObject({ unchanged: 2, inserted: 0, updated: 0 });
-    t.db.prepare(`INSERT INTO scores VALUES (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x'), (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x')`).run(ids.siti, ids.budi);
+    t.db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at) VALUES (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x'), (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x')`).run(ids.siti, ids.budi);
     const corrected = [lines[0]!, `${SITI},A,2026-02-01,${SITI_CELLS.map((c) => (c === 'TINGGI' ? 'rendah' : c)).join(',')}`, lines[2]!];
     expect(await importForms(t, corrected)).toMatchObject({ updated: 1, unchanged: 1, scores_cleared: 1 });
     expect(t.db.prepare(`SELECT application_id FROM scores`).pluck().all()).toEqual([ids.budi]);

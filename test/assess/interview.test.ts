@@ -79,7 +79,7 @@ describe('the interview (scripted prompts)', () => {
     const { t, ids } = setup();
     await runAssessment(session(t, officer(RUBRIC.rubric, SITI_ANSWERS, { jenis: 'makanan' })).s, { nik: SITI });
     expect(assessments(t)[0]).toMatchObject({ jenis_usaha_disepakati: 'makanan' });
-    t.db.prepare(`INSERT INTO scores VALUES (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x')`).run(ids.siti);
+    t.db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at) VALUES (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x')`).run(ids.siti);
     // Declined: nothing changes.
     const declined = session(t, officer(RUBRIC.rubric, BUDI_ANSWERS));
     expect(await runAssessment(declined.s, { nik: SITI })).toEqual({ saved: [], skipped: 1 });

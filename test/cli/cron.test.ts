@@ -29,7 +29,8 @@ describe('the uep binary without a TTY', () => {
     expect(uepBin(['no-such-command'], { cwd: dir }).code).toBe(2);
     const r = uepBin(['import', 'dtks', join(dir, 'missing.csv'), '--quiet'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // One line naming the file and what is wrong, and at most one line with the fix.
+    expect(r.stderr).toMatch(/^uep: cannot read \S*missing\.csv: no such file\n( {2}hint: [^\n]+\n)?$/);
   });
 
   it('prints help for every command', () => {

@@ -74,8 +74,8 @@ describe('uep import dtks', () => {
       reasons: { nik_scientific: 1, nik_format: 1, nik_missing: 1, nik_date: 1, nama_missing: 1, region_unknown: 1, desil_invalid: 1, nik_duplicate: 1 },
     });
     const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n');
-    expect(rejects[0]).toBe(`line,reason,${HEADER.replace(/;/g, ',')}`);
-    expect(rejects[1]).toBe('6,nik_scientific,6.47201E+15,,Mangled,P,,,Samarinda,,,1,,,');
+    expect(rejects[0]).toBe(`line,reason,raw,${HEADER.replace(/;/g, ',')}`);
+    expect(rejects[1]).toBe('6,nik_scientific,,6.47201E+15,,Mangled,P,,,Samarinda,,,1,,,');
     expect(rejects[8]).toMatch(/^13,nik_duplicate,/); // the quoted newline in row 1 moves later lines down
     expect(statSync(join(dir, 'rejects.csv')).mode & 0o777).toBe(0o600);
     // The first occurrence of the duplicated NIK is the one kept.
@@ -102,10 +102,10 @@ describe('uep import dtks', () => {
     db.close();
     // Duplicates are known only once the whole file is in: they follow the other rejects.
     expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n').slice(1, 5)).toEqual([
-      `6,desil_invalid,${RINA},,Rina,P,,,Samarinda,,,x,,,`,
-      `4,nik_duplicate,${SITI},,Sitï Ämînah,P,,"Jl. Mawar\r`,
+      `6,desil_invalid,,${RINA},,Rina,P,,,Samarinda,,,x,,,`,
+      `4,nik_duplicate,,${SITI},,Sitï Ämînah,P,,"Jl. Mawar\r`,
       'RT 1",Samarinda,,,9,,,Penjahit',
-      `7,nik_duplicate,${SITI},,Siti lagi,P,,,Samarinda,,,2,,,`,
+      `7,nik_duplicate,,${SITI},,Siti lagi,P,,,Samarinda,,,2,,,`,
     ]);
   });
 
@@ -253,7 +253,8 @@ describe('uep import dtks', () => {
   it('fails clearly on a missing file, an empty file and binary garbage', async () => {
     const dir = tempDir();
     const missing = await importDtks(dir, join(dir, 'nope.csv'));
-    expect([missing.code, missing.stderr]).toEqual([1, `uep: cannot read ${join(dir, 'nope.csv')}: no such file\n`]);
+    expect([missing.code, missing.stderr]).toEqual([1, `uep: cannot read ${join(dir, 'nope.csv')}: no such file\n`
+      + '  hint: check the name and the folder (a relative path starts from the current folder)\n']);
     const empty = await importDtks(dir, writeFile(dir, 'empty.csv', ''));
     expect([empty.code, empty.stderr.trim()]).toEqual([1, 'uep: empty.csv: the file is empty (no header line)']);
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
@@ -281,6 +282,6 @@ describe('uep import dtks', () => {
     expect(r.code).toBe(1);
     expect(readFileSync(join(dir, 'rej.csv'), 'utf8')).toBe('keep me');
     expect((await importDtks(dir, f, '--rejects', join(dir, 'rej.csv'), '--force')).code).toBe(0);
-    expect(readFileSync(join(dir, 'rej.csv'), 'utf8')).toMatch(/^line,reason,NIK/);
+    expect(readFileSync(join(dir, 'rej.csv'), 'utf8')).toMatch(/^line,reason,raw,NIK/);
   });
 });

@@ -69,7 +69,7 @@ describe('monitor import', () => {
       { nik: SITI, tanggal_kunjungan: '2025-04-02', status_usaha: 'berjalan', omzet_bulanan: 1500000, kendala: null, rujukan: null, sumber: 'import' },
       { nik: SITI, tanggal_kunjungan: '2025-06-05', status_usaha: 'kesulitan', omzet_bulanan: 750000, kendala: 'modal,pemasaran', rujukan: 'disperindagkop', sumber: 'import' },
     ]);
-    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n')[1]).toBe(`6,tanggal_before_grant,${DEWI},2025-02-01,PSM-01,berjalan,,,,`);
+    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n')[1]).toBe(`6,tanggal_before_grant,,${DEWI},2025-02-01,PSM-01,berjalan,,,,`);
     // Idempotent: the same file again changes nothing.
     expect(await importVisits(db, file, { now: NOW })).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
     void apps;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskNik, nikDateParts, parseNik } from '../../src/nik/nik.js';
+import { maskNik, maskNiksInText, nikDateParts, parseNik } from '../../src/nik/nik.js';
 
 describe('parseNik', () => {
   it.each([
@@ -34,4 +34,26 @@ describe('nikDateParts', () => {
 
 describe('maskNik', () => {
   it('keeps only the regency and the serial', () => expect(maskNik('6472014507850001')).toBe('6472********0001'));
+});
+
+describe('maskNiksInText', () => {
+  it.each([
+    ['NIK 6472014507850001, rumah no 3', 'NIK 6472********0001, rumah no 3'],
+    ['KK:6472014507850001.', 'KK:6472********0001.'],
+    ['a6472014507850001b', 'a6472********0001b'],
+    ['6472 0145 0785 0001', '6472 **** **** 0001'],
+    ['647201.450785.0001', '6472**.******.0001'],
+    ['647201-450785-0001', '6472**-******-0001'],
+    ['64.72.01.450785.0001', '64.72.**.******.0001'],
+    ['No. 12 6472 0145 0785 0001', 'No. 12 6472 **** **** 0001'],
+    ['dua: 6472014507850001 dan 6402011201990002', 'dua: 6472********0001 dan 6402********0002'],
+    // not NIK-shaped: phone numbers, an 18-digit NIP, 17 digits, amounts, dates, RT/RW
+    ['HP 0812-3456-7890', 'HP 0812-3456-7890'],
+    ['NIP 198503302003121002', 'NIP 198503302003121002'],
+    ['64720145078500011', '64720145078500011'],
+    ['Rp 1.000.000.000.000.000', 'Rp 1.000.000.000.000.000'],
+    ['lahir 1985-07-05, RT 004 RW 002', 'lahir 1985-07-05, RT 004 RW 002'],
+    ['6472********0001', '6472********0001'],
+    ['', ''],
+  ])('%j → %j', (text, masked) => expect(maskNiksInText(text)).toBe(masked));
 });

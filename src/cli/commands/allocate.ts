@@ -12,6 +12,7 @@ import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
 import { methodFlag, runFlag, tahunFlag } from '../flags.js';
 import { poolOptions, poolValues } from './allocate-options.js';
+import { verifyLines } from './verify-report.js';
 import { compareTables, describeParams, moveLines, nama, regencyTable, tieLines, totalsLine } from './allocate-report.js';
 
 /** The <run> argument of finalize and verify. */
@@ -59,9 +60,9 @@ Pool: applications of the year scored eligible. A regency with fewer eligible ap
 family card) than its quota gets them all; the remaining slots are apportioned again by the same
 method over the regencies that still have applicants (round after round), and every move is
 reported: the result is the method with each regency's eligible count as its upper bound.
-Ranking in each regency: total score, then lower desil, then active PKH, then earlier registration,
-then sha256(seed:nik). At most one package per family card (no_kk) across the whole allocation:
-a lower-ranked family member is skipped with reason same_kk.`)
+Ranking in each regency: total score, then lower desil, then active PKH (the rubric's pkh_aktif),
+then earlier registration, then sha256(seed:nik). At most one package per family card (no_kk)
+across the whole allocation: a lower-ranked family member is skipped with reason same_kk.`)
     .action(run((ctx, _args, opts) => allocateAction(ctx, opts)));
 
   // The subcommands' options that `allocate` also has (--method, --tahun …) are parsed by `allocate`
@@ -84,10 +85,7 @@ a lower-ranked family member is skipped with reason same_kk.`)
     .action(run((ctx, [raw]) => {
       const v = verifyRun(ctx.db(), runArg(raw));
       ctx.result(v);
-      ctx.say(v.inputs_unchanged ? 'Inputs unchanged since the run (same pool, scores, rubric and parameters).'
-        : `Inputs CHANGED since the run: stored ${v.stored_inputs_sha256.slice(0, 12)}…, now ${v.current_inputs_sha256.slice(0, 12)}….`);
-      ctx.say(v.identical ? `Run ${v.run_id} (${v.status}) recomputes identically${v.replacements_replayed ? ` after replaying ${v.replacements_replayed} replacement(s)` : ''}.`
-        : `Run ${v.run_id}: ${v.differences} result row(s) differ.`);
+      for (const line of verifyLines(v)) ctx.say(line);
       if (v.examples.length > 0) ctx.show(formatTable(v.examples.map((e) => ({ ...e }))));
       if (!v.identical || !v.inputs_unchanged) ctx.exitCode = 1;
     }));

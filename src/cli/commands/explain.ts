@@ -25,6 +25,10 @@ function render(ctx: CliContext, e: Explanation, nik: string): string {
   if (!s) return [...lines, '  not scored since the assessment: run `uep score`'].join('\n');
   lines.push(c.dim(`  scored ${formatTimestamp(s.scored_at, ctx.timeZone)} with rubric ${s.rubric_version} (sha256 ${s.rubric_sha256.slice(0, 12)}…)`));
   if (s.rubric_changed) lines.push(c.yellow('  the rubric file differs from the one this score was computed with: run `uep score` to apply it'));
+  if (s.facts_changed.length > 0) {
+    const show = (v: unknown) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v ?? 'none'));
+    lines.push(c.yellow(`  the registry changed since this score (${s.facts_changed.map((f) => `${f.fact}: ${show(f.scored)} → ${show(f.now)}`).join('; ')}): run \`uep score\` to apply it`));
+  }
   if (!s.detail) {
     lines.push(c.yellow('  the rubric of this score is not in the database: only the stored numbers can be shown'),
       `  ${s.eligible ? 'eligible' : `not eligible (${s.reasons.join(', ')})`} · need ${s.need_score} · fit ${s.fit_score} · total ${s.total_score}`);
@@ -62,6 +66,7 @@ function formatAllocation(ctx: CliContext, a: Explanation['allocation']): string
   const lines = [
     `${c.bold('Allocation')} run ${a.run_id} (${a.status}) · ${a.nama_kabupaten}: quota ${a.quota}, ${a.eligible} eligible applicants`,
     `  rank ${a.rank} of ${a.eligible} · total ${a.total_score} · cut-off ${a.cutoff_score ?? '—'}`,
+    ...(a.ranked_with ? [`  ties broken by desil ${a.ranked_with.desil ?? 'unknown'} · active PKH (pkh_aktif) ${a.ranked_with.pkh ? 'yes' : 'no'} · registered ${a.ranked_with.tanggal_daftar ?? 'unknown'}`] : []),
     `  outcome: ${c.bold(a.outcome)}${a.reason ? ` (${a.reason})` : ''}${a.waitlist_pos ? `, waitlist position ${a.waitlist_pos}` : ''}` +
       `${a.package_value ? `, package Rp${a.package_value.toLocaleString('id-ID')}` : ''}`,
   ];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { chooseRun } from '../../allocate/store.js';
 import { exportAllocation } from '../../export/allocation.js';
 import { formatTable } from '../../format/table.js';
+import { displayPath } from '../../fsutil/display.js';
 import type { Run } from '../action.js';
 import { FORCE_HELP, fileFormatFlag, OUT_HELP, outDirFlag, runFlag } from '../flags.js';
 
@@ -29,7 +30,7 @@ export function registerExport(program: Command, run: Run): void {
       });
       if (runRow.status !== 'final') ctx.say(ctx.c.yellow(`warning: run ${runRow.id} is a draft, not the final allocation`));
       ctx.say(`Exported run ${runRow.id} (${runRow.tahun}, ${runRow.status}): ${result.selected} beneficiaries, ${result.waitlisted} on waitlists, `
-        + `Rp${result.nilai_total.toLocaleString('id-ID')} → ${dir} (${result.files.length + 1} files, NIK ${result.nik_masked ? 'masked' : ctx.c.red('NOT masked')})`);
+        + `Rp${result.nilai_total.toLocaleString('id-ID')} → ${displayPath(dir)} (${result.files.length + 1} files, NIK ${result.nik_masked ? 'masked' : ctx.c.red('NOT masked')})`);
       // The files are the result; their list is for a person watching (silent with --quiet, as in cron).
       if (!ctx.quiet) ctx.show(formatTable(result.files.map((f) => ({ file: f.name, rows: f.rows, sha256: `${f.sha256.slice(0, 16)}…` }))));
       ctx.result(result);

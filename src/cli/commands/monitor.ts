@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { chooseRun } from '../../allocate/store.js';
 import { UsageError } from '../../errors.js';
 import { formatTable } from '../../format/table.js';
+import { displayPath } from '../../fsutil/display.js';
 import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
@@ -30,7 +31,7 @@ function registerMonitors(monitor: Command, run: Run): void {
   cmd.option('--dry-run', 'check and report, write nothing')
     .action(run(async (ctx, [file], opts) => {
       const s = await importMonitors(ctx.db(), pathFlag(ctx, file)!, { ...csvInputValues(opts), dryRun: !!opts.dryRun });
-      ctx.say(`${s.dry_run ? 'Checked (dry run, nothing written)' : 'Imported'} ${s.file}: ${s.monitors} field workers serving ${s.kecamatan} kecamatan`
+      ctx.say(`${s.dry_run ? 'Checked (dry run, nothing written)' : 'Imported'} ${displayPath(s.file)}: ${s.monitors} field workers serving ${s.kecamatan} kecamatan`
         + ` · new ${s.inserted} · changed ${s.updated} · unchanged ${s.unchanged} · no longer on the roster ${s.deactivated}`);
       ctx.result(s);
       if (!s.dry_run) ctx.audit({ ...s }, s.inserted + s.updated + s.deactivated);
@@ -55,7 +56,7 @@ function registerPlan(monitor: Command, run: Run): void {
       const dir = outDirFlag(ctx, opts.out, { run: run.id, tahun: run.tahun }, now);
       const r = writeVisitPlan(ctx.db(), { run, tanggalHibah, bulan, now, dir, excel: !!opts.excel, force: !!opts.force });
       ctx.say(`Visit plan for run ${r.run_id} (${r.tahun}): grant ${r.tanggal_hibah}, visits at ${r.bulan.join(', ')} months · `
-        + `${r.assigned} of ${r.beneficiaries} beneficiaries assigned to ${r.monitors} field workers (${r.kept} kept from before) → ${dir}`);
+        + `${r.assigned} of ${r.beneficiaries} beneficiaries assigned to ${r.monitors} field workers (${r.kept} kept from before) → ${displayPath(dir)}`);
       if (r.unassigned > 0) {
         ctx.say(ctx.c.yellow(`warning: ${r.unassigned} beneficiaries live in a kecamatan no active field worker serves: see belum-ada-petugas.csv, then import a roster that covers them and plan again`));
       }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { chooseRun } from '../../allocate/store.js';
+import { displayPath } from '../../fsutil/display.js';
 import { monitoringReport } from '../../report/monitoring.js';
 import { writeMonitoringReport } from '../../report/monitoring-tables.js';
 import { renderMonitoring, renderSummary } from '../../report/render.js';
@@ -38,7 +39,7 @@ export function registerReport(program: Command, run: Run): void {
         const dir = outDirFlag(ctx, opts.out, { run: runRow.id, tahun: runRow.tahun }, now);
         const manifest = writeMonitoringReport(r, { dir, format, excel: !!opts.excel, force: !!opts.force, now });
         files = { dir, files: manifest.files.length + 1 };
-        ctx.say(`Wrote the monitoring report to ${dir} (${files.files} files)`);
+        ctx.say(`Wrote the monitoring report to ${displayPath(dir)} (${files.files} files)`);
         // Names of beneficiaries left the database (overdue list): recorded like every export.
         ctx.audit({ run_id: runRow.id, files: files.files }, 0);
       }
