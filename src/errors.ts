@@ -1,4 +1,5 @@
 import { displayPath } from './fsutil/display.js';
+import { t } from './i18n/index.js';
 
 /**
  * Typed errors carry what the user needs to fix the problem. The CLI maps them to exit codes:
@@ -17,7 +18,7 @@ export class UsageError extends UepError {
   override readonly exitCode = 2;
 }
 
-/** Bad input data, located as precisely as we can: file, line and field. */
+/** Bad input data, located as precisely as we can: file, line and field. `problem` and `hint` are already in the reader's language. */
 export class DataError extends UepError {
   constructor(
     readonly file: string,
@@ -26,7 +27,7 @@ export class DataError extends UepError {
     problem: string,
     hint?: string,
   ) {
-    super(`${displayPath(file)}${line !== undefined ? ` line ${line}` : ''}${field ? `, field ${field}` : ''}: ${problem}`, hint);
+    super(t(`common:location.${line !== undefined ? 'line' : 'file'}${field ? '_field' : ''}`, { file: displayPath(file), line, field, problem }), hint);
   }
 }
 

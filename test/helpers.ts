@@ -45,7 +45,8 @@ export async function uep(args: string[], options: { cwd?: string; env?: Record<
     stdout: { write: (s: string) => (stdout += s), isTTY: !!options.tty },
     stderr: { write: (s: string) => (stderr += s), isTTY: !!options.tty },
     stdinIsTTY: !!options.tty,
-    env: { NO_COLOR: '1', ...options.env },
+    // English unless a test asks for Indonesian: most assertions were written against the en catalogue.
+    env: { NO_COLOR: '1', UEP_LANG: 'en', ...options.env },
     cwd: options.cwd ?? process.cwd(),
   };
   const code = await runCli(args, io);
@@ -56,7 +57,7 @@ export async function uep(args: string[], options: { cwd?: string; env?: Record<
 export function uepBin(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1', CI: '', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', CI: '', UEP_LANG: 'en', ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

@@ -1,4 +1,6 @@
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
+import { chooseLanguage, isLang, langFlag, setLanguage, t } from '../i18n/index.js';
+import { LocalCommand } from './commander-i18n.js';
 import { CHANGES_DATA, auditParams, auditResult, recordAudit, runningCommand } from '../audit/audit.js';
 import { DatabaseError, UepError } from '../errors.js';
 import { displayLine } from '../fsutil/display.js';
@@ -9,16 +11,19 @@ import type { Action } from './action.js';
 
 /** Builds the program. Every command's action runs through `run`, which owns the context. */
 export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string }): Command {
-  const program = new Command('uep')
+  const program = new LocalCommand('uep')
     .description('Usaha Ekonomi Produktif (UEP) programme tool of Dinas Sosial Provinsi Kalimantan Timur')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version', t('cli:help.version_option'))
+    .helpOption('-h, --help', t('cli:help.help_option'))
+    .helpCommand('help [command]', t('cli:help.help_command'))
+    .option('--lang <code>', t('cli:options.lang'))
     .option('--db <file>', 'SQLite database (default: $UEP_DB, else uep.sqlite in the current directory)')
     .option('--json', 'print a machine-readable result on stdout')
     .option('-q, --quiet', 'print nothing but the result and errors')
     .option('--no-color', 'never colour the output (also off with NO_COLOR, or when not a terminal)')
     .option('--verbose', 'show stack traces for unexpected errors')
     .option('--operator <name>', 'who is running this, for the audit log (default: the OS user)')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(t('cli:help.after_error'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
@@ -74,7 +79,7 @@ function commandPath(command: Command): string {
 }
 
 function configureRecursively(cmd: Command, io: Io): void {
-  cmd.exitOverride().showHelpAfterError('(run with --help for usage)')
+  cmd.exitOverride().showHelpAfterError(t('cli:help.after_error'))
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   for (const sub of cmd.commands) configureRecursively(sub, io);
 }
@@ -82,6 +87,12 @@ function configureRecursively(cmd: Command, io: Io): void {
 /** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage. Never exits the process. */
 export async function runCli(argv: string[], io: Io = processIo()): Promise<number> {
   const state: { exitCode: number; dbPath?: string } = { exitCode: 0 };
+  const flag = langFlag(argv);
+  setLanguage(chooseLanguage(flag, io.env));
+  if (flag !== undefined && !isLang(flag)) {
+    io.stderr.write(`uep: ${t('cli:usage.bad_lang', { value: flag })}\n`);
+    return 2;
+  }
   const program = buildProgram(io, state);
   const verbose = argv.includes('--verbose');
   try {

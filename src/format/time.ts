@@ -1,9 +1,10 @@
 /**
  * Times for people. The database stores instants as ISO UTC text; a person reads them in the
  * local time of the process (its TZ: the office runs in WITA) with the zone named, e.g.
- * "2026-03-02 07:30:05 WITA". --json output keeps the stored UTC text.
- * Built on Intl so that a locale can be passed here later (the message catalogue's issue).
+ * "2026-03-02 07:30:05 WITA" in English, "02-03-2026 07.30.05 WITA" as Indonesians write it.
+ * --json output keeps the stored UTC text.
  */
+import type { Lang } from '../i18n/language.js';
 
 /** Indonesia's zones by their own names; elsewhere the UTC offset names the zone. */
 const LABELS: Record<string, string> = {
@@ -63,12 +64,15 @@ function wallClock(instant: Date, timeZone: string | undefined): { date: string;
  * `tz` is the TZ of the process as the environment gives it; default the process's own zone.
  * Text that is not a timestamp is returned unchanged.
  */
-export function formatTimestamp(stored: string, tz?: string): string {
+export function formatTimestamp(stored: string, tz?: string, lang: Lang = 'en'): string {
   const instant = new Date(stored);
   if (Number.isNaN(instant.getTime())) return stored;
   const zone = knownZone(tz);
   const { date, time, offset } = wallClock(instant, zone);
-  return `${date} ${time} ${zoneLabel(zone) ?? offset}`;
+  const label = zoneLabel(zone) ?? offset;
+  if (lang === 'en') return `${date} ${time} ${label}`;
+  const [y, m, d] = date.split('-');
+  return `${d}-${m}-${y} ${time.replaceAll(':', '.')} ${label}`;
 }
 
 /** The instant (ISO UTC) at which a local calendar day (YYYY-MM-DD) begins in the zone. */
