@@ -4,22 +4,42 @@
  * scheme's 46%, overdue visits).
  */
 import type { Db } from '../db/open.js';
-import { allocationRows } from '../export/allocation-rows.js';
-import { percent } from '../export/run.js';
-import { monitoringReport } from './monitoring.js';
+import { allocationRows, type AllocationRow } from '../export/allocation-rows.js';
+import { chooseRun, percent, type RunInfo } from '../export/run.js';
+import { localDate } from '../fsutil/pattern.js';
+import { monitoringReport, type MonitoringReport } from './monitoring.js';
+import { ageBands, regencyAllocation, type AgeLine, type RegencyAllocation } from './recipients.js';
 
 export interface YearSummary {
   tahun: number;
   pool: { pendaftar: number; eligible: number | null };
-  allocation: { run_id: number; status: string; selected: number; waitlisted: number; kabupaten: number; women_persen: number | null } | null;
-  money: { total: number; by_jenis: { jenis_usaha: string; penerima: number; nilai: number }[] } | null;
+  allocation: {
+    run_id: number; status: string; selected: number; waitlisted: number; kabupaten: number; women_persen: number | null;
+    by_kabupaten: RegencyAllocation[];
+    /** The selected by regency and age band (age on the allocation date). */
+    umur: AgeLine[];
+  } | null;
+  /** anggaran: the budget given to `uep allocate --budget`, null when none. */
+  money: { total: number; anggaran: number | null; by_jenis: { jenis_usaha: string; penerima: number; nilai: number }[] } | null;
   monitoring: {
     as_of: string; planned: boolean; penerima: number; dikunjungi: number; bertahan: number; persen: number | null;
     old_scheme_persen: number; selisih_poin: number | null; terlambat: number;
   } | null;
 }
 
+/** The summary with what it was computed from: the run, its rows (as the exports read them) and its monitoring report. */
+export interface YearFigures {
+  summary: YearSummary;
+  run: RunInfo | null;
+  rows: AllocationRow[];
+  monitoring: MonitoringReport | null;
+}
+
 export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; now: Date }): YearSummary {
+  return yearFigures(db, options).summary;
+}
+
+export function yearFigures(db: Db, options: { tahun?: number; asOf?: string; now: Date }): YearFigures {
   const tahun = options.tahun
     ?? (db.prepare(`SELECT max(tahun) FROM allocation_runs WHERE status = 'final'`).pluck().get() as number | null)
     ?? (db.prepare(`SELECT max(tahun) FROM applications`).pluck().get() as number | null)
@@ -28,8 +48,9 @@ export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; no
   const run = db.prepare(`SELECT id, status FROM allocation_runs WHERE tahun = ? ORDER BY status = 'final' DESC, id DESC LIMIT 1`)
     .get(tahun) as { id: number; status: string } | undefined;
   const summary: YearSummary = { tahun, pool: { pendaftar, eligible: null }, allocation: null, money: null, monitoring: null };
-  if (!run) return summary;
+  if (!run) return { summary, run: null, rows: [], monitoring: null };
 
+  const info = chooseRun(db, run.id);
   const rows = allocationRows(db, run.id);
   const selected = rows.filter((r) => r.outcome === 'selected');
   summary.pool.eligible = rows.length;
@@ -37,6 +58,8 @@ export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; no
     run_id: run.id, status: run.status, selected: selected.length, waitlisted: rows.filter((r) => r.outcome === 'waitlist').length,
     kabupaten: new Set(selected.map((r) => r.kode_kabupaten)).size,
     women_persen: percent(selected.filter((r) => r.jenis_kelamin === 'P').length, selected.length),
+    by_kabupaten: regencyAllocation(db, run.id, rows),
+    umur: ageBands(db, run.id, localDate(new Date(info.created_at))),
   };
   const byJenis = new Map<string, { jenis_usaha: string; penerima: number; nilai: number }>();
   for (const r of selected) {
@@ -47,13 +70,14 @@ export function yearSummary(db: Db, options: { tahun?: number; asOf?: string; no
   }
   summary.money = {
     total: selected.reduce((s, r) => s + (r.package_value ?? 0), 0),
+    anggaran: (JSON.parse(info.params_json) as { budget?: number }).budget ?? null,
     by_jenis: [...byJenis.values()].sort((a, b) => b.nilai - a.nilai || a.jenis_usaha.localeCompare(b.jenis_usaha)),
   };
-  if (run.status !== 'final') return summary;
+  if (run.status !== 'final') return { summary, run: info, rows, monitoring: null };
   const m = monitoringReport(db, { runId: run.id, asOf: options.asOf, now: options.now });
   summary.monitoring = {
     as_of: m.as_of, planned: m.planned, penerima: m.overall.penerima, dikunjungi: m.overall.dikunjungi, bertahan: m.overall.bertahan,
     persen: m.overall.persen, old_scheme_persen: m.old_scheme_persen, selisih_poin: m.overall.selisih_poin, terlambat: m.overdue.length,
   };
-  return summary;
+  return { summary, run: info, rows, monitoring: m };
 }
