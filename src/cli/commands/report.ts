@@ -9,6 +9,7 @@ import { yearSummary } from '../../report/summary.js';
 import type { CliContext } from '../context.js';
 import type { Action } from '../main.js';
 import { FORCE_HELP, formatOption, OUT_HELP, outDir, runOption } from './export.js';
+import { registerReportHtml } from './report-html.js';
 
 function asOfOption(opts: Record<string, unknown>): string | undefined {
   if (opts.asOf === undefined) return undefined;
@@ -70,4 +71,6 @@ export function registerReport(program: Command, run: (fn: Action) => (...args: 
       ctx.show(renderSummary(s, { width: width(ctx), paint: ctx.c }));
       ctx.result(s);
     }));
+
+  registerReportHtml(report, run, asOfOption);
 }
