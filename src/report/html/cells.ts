@@ -48,9 +48,9 @@ export function plain(n: number | null, format: (n: number) => string = num): Ce
   return n === null ? { text: '–', value: null } : { text: format(n), value: n };
 }
 
-/** Rupiah that follow the visibility of their count (a package's value times the count gives the count back). */
+/** Rupiah that follow the visibility of their count (a package's value times the count gives the count back); hidden as "×". */
 export function money(n: number, vis: Visibility = 'shown'): Cell {
-  return vis === 'shown' ? { text: rupiah(n), value: n } : { text: hiddenText(vis), value: null, hidden: vis };
+  return vis === 'shown' ? { text: rupiah(n), value: n } : { text: HIDDEN_TEXT, value: null, hidden: 'complement' };
 }
 
 /** A share (percent 0..100) of a group: shown only where shareShown allows. */
