@@ -22,14 +22,15 @@ export interface AllocationRow {
   pkh: boolean;
 }
 
-export function allocationRows(db: Db, runId: number): AllocationRow[] {
+/** `selectedOnly`: the beneficiaries alone (a report of 1,500 need not read a pool of 200k). */
+export function allocationRows(db: Db, runId: number, options: { selectedOnly?: boolean } = {}): AllocationRow[] {
   const rows = db.prepare(`
     SELECT r.kode_kabupaten, r.rank, r.outcome, r.nik, COALESCE(p.nama, '') AS nama, p.no_kk, p.alamat, p.kecamatan, p.desa,
            r.jenis_usaha, r.package_value, p.jenis_kelamin, p.desil,
            EXISTS (SELECT 1 FROM pkh_members m WHERE m.aktif = 1 AND (m.nik = r.nik OR (p.no_kk IS NOT NULL AND p.no_kk <> ''
              AND m.nik IN (SELECT q.nik FROM persons q WHERE q.no_kk = p.no_kk)))) AS pkh
     FROM allocation_results r LEFT JOIN persons p ON p.nik = r.nik
-    WHERE r.run_id = ?
+    WHERE r.run_id = ?${options.selectedOnly ? ` AND r.outcome = 'selected'` : ''}
     ORDER BY r.kode_kabupaten, r.rank, r.nik`).all(runId) as (Omit<AllocationRow, 'pkh'> & { pkh: number })[];
   return rows.map((r) => ({ ...r, pkh: r.pkh === 1 }));
 }

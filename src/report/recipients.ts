@@ -4,7 +4,6 @@
  * beneficiaries' ages in bands. Read by `uep report summary --json` and the HTML report.
  */
 import type { Db } from '../db/open.js';
-import type { AllocationRow } from '../export/allocation-rows.js';
 import { kabupatenNama } from '../export/run.js';
 import { ageAt } from '../score/age.js';
 
@@ -23,25 +22,21 @@ export interface RegencyAllocation {
   cadangan: number;
 }
 
-/** One line per regency of the run: stored quotas, counts from the same rows the exports write. */
-export function regencyAllocation(db: Db, runId: number, rows: readonly AllocationRow[]): RegencyAllocation[] {
-  const quotas = db.prepare(`SELECT kode_kabupaten, initial_quota, quota FROM allocation_quotas WHERE run_id = ? ORDER BY kode_kabupaten`)
-    .all(runId) as { kode_kabupaten: string; initial_quota: number; quota: number }[];
-  const lines = new Map(quotas.map((q): [string, RegencyAllocation] => [q.kode_kabupaten, {
-    kode_kabupaten: q.kode_kabupaten, kabupaten: kabupatenNama(q.kode_kabupaten), kuota_awal: q.initial_quota, kuota: q.quota,
-    perubahan: q.quota - q.initial_quota, eligible: 0, terpilih: 0, cadangan: 0,
-  }]));
-  for (const r of rows) {
-    let l = lines.get(r.kode_kabupaten);
-    if (!l) {
-      l = { kode_kabupaten: r.kode_kabupaten, kabupaten: kabupatenNama(r.kode_kabupaten), kuota_awal: 0, kuota: 0, perubahan: 0, eligible: 0, terpilih: 0, cadangan: 0 };
-      lines.set(r.kode_kabupaten, l);
-    }
-    l.eligible++;
-    if (r.outcome === 'selected') l.terpilih++;
-    if (r.outcome === 'waitlist') l.cadangan++;
-  }
-  return [...lines.values()].sort((a, b) => (a.kode_kabupaten < b.kode_kabupaten ? -1 : 1));
+/**
+ * One line per regency of the run: the stored quotas, and the outcomes counted over the run's
+ * results (the rows the exports list: penerima-*.csv and cadangan-*.csv), without reading the pool's persons.
+ */
+export function regencyAllocation(db: Db, runId: number): RegencyAllocation[] {
+  const rows = db.prepare(`
+    SELECT k.kode_kabupaten, COALESCE(q.initial_quota, 0) AS kuota_awal, COALESCE(q.quota, 0) AS kuota,
+           COALESCE(c.eligible, 0) AS eligible, COALESCE(c.terpilih, 0) AS terpilih, COALESCE(c.cadangan, 0) AS cadangan
+    FROM (SELECT kode_kabupaten FROM allocation_quotas WHERE run_id = @run UNION SELECT DISTINCT kode_kabupaten FROM allocation_results WHERE run_id = @run) k
+    LEFT JOIN allocation_quotas q ON q.run_id = @run AND q.kode_kabupaten = k.kode_kabupaten
+    LEFT JOIN (SELECT kode_kabupaten, count(*) AS eligible, count(*) FILTER (WHERE outcome = 'selected') AS terpilih,
+                      count(*) FILTER (WHERE outcome = 'waitlist') AS cadangan
+               FROM allocation_results WHERE run_id = @run GROUP BY kode_kabupaten) c ON c.kode_kabupaten = k.kode_kabupaten
+    ORDER BY k.kode_kabupaten`).all({ run: runId }) as Omit<RegencyAllocation, 'kabupaten' | 'perubahan'>[];
+  return rows.map((r) => ({ ...r, kabupaten: kabupatenNama(r.kode_kabupaten), perubahan: r.kuota - r.kuota_awal }));
 }
 
 /** Age bands of the beneficiaries (the rubric admits 18 to 60 at the assessment). */

@@ -31,6 +31,7 @@ export interface YearSummary {
 export interface YearFigures {
   summary: YearSummary;
   run: RunInfo | null;
+  /** The run's selected, as the exports read them. */
   rows: AllocationRow[];
   monitoring: MonitoringReport | null;
 }
@@ -51,14 +52,16 @@ export function yearFigures(db: Db, options: { tahun?: number; asOf?: string; no
   if (!run) return { summary, run: null, rows: [], monitoring: null };
 
   const info = chooseRun(db, run.id);
-  const rows = allocationRows(db, run.id);
-  const selected = rows.filter((r) => r.outcome === 'selected');
-  summary.pool.eligible = rows.length;
+  // The beneficiaries' rows only: the pool is counted per regency without reading its persons.
+  const rows = allocationRows(db, run.id, { selectedOnly: true });
+  const byKabupaten = regencyAllocation(db, run.id);
+  const selected = rows;
+  summary.pool.eligible = byKabupaten.reduce((s, l) => s + l.eligible, 0);
   summary.allocation = {
-    run_id: run.id, status: run.status, selected: selected.length, waitlisted: rows.filter((r) => r.outcome === 'waitlist').length,
+    run_id: run.id, status: run.status, selected: selected.length, waitlisted: byKabupaten.reduce((s, l) => s + l.cadangan, 0),
     kabupaten: new Set(selected.map((r) => r.kode_kabupaten)).size,
     women_persen: percent(selected.filter((r) => r.jenis_kelamin === 'P').length, selected.length),
-    by_kabupaten: regencyAllocation(db, run.id, rows),
+    by_kabupaten: byKabupaten,
     umur: ageBands(db, run.id, localDate(new Date(info.created_at))),
   };
   const byJenis = new Map<string, { jenis_usaha: string; penerima: number; nilai: number }>();

@@ -15,6 +15,11 @@ import { ROOT, uep } from '../helpers.js';
 import { launch, pdfPages } from './browser.js';
 import { AS_OF, htmlWorld } from './html-world.js';
 
+// Browser globals of the page.evaluate callbacks (the project's types are Node's, without the DOM).
+declare const document: { querySelectorAll<T>(sel: string): Iterable<T>; querySelector<T>(sel: string): T | null };
+declare function getComputedStyle(element: unknown): { breakInside: string };
+interface HTMLElement { id: string; style: { display: string } }
+
 type Csv = Record<string, string>[];
 interface DomCell { figure: string; row: string; col: string; text: string; total: boolean }
 
@@ -100,12 +105,11 @@ function expected(): Map<string, number> {
       put('chart-perempuan-pkh', k, f.kelompok, f.terpilih);
       put('chart-perempuan-pkh', k, `${f.kelompok}_persen`, f.terpilih_persen);
     }
-    if (k === '64' && f.kelompok!.startsWith('desil_')) for (const col of ['pool', 'pool_persen', 'terpilih', 'terpilih_persen']) put('chart-desil', f.kelompok!, col, f[col]);
+    if (k === '64' && f.kelompok!.startsWith('desil_')) for (const col of ['terpilih', 'terpilih_persen']) put('chart-desil', f.kelompok!, col, f[col]);
   }
   for (const q of summary.allocation.by_kabupaten) put('chart-perempuan-pkh', String(q.kode_kabupaten), 'terpilih', q.terpilih);
   put('chart-perempuan-pkh', '64', 'terpilih', summary.allocation.selected);
   put('chart-desil', 'jumlah', 'terpilih', summary.allocation.selected);
-  put('chart-desil', 'jumlah', 'pool', sum('eligible'));
 
   const matrix = (figure: string, lines: { kode: string; group: string; n: number }[]) => {
     const add = (row: string, col: string, n: number) => e.set(`${figure}|${row}|${col}`, (e.get(`${figure}|${row}|${col}`) ?? 0) + n);
@@ -219,7 +223,7 @@ describe('uep report html in headless Chromium', () => {
         if (PEOPLE.test(c.col)) expect(v! >= 5 || v === 0, `${key} = ${v} shown`).toBe(true);
       }
     }
-    expect(cells.length).toBeGreaterThan(300);
+    expect(cells.length).toBeGreaterThan(250);
     expect(small).toBeGreaterThan(0);
     expect(complement).toBeGreaterThan(0);
     // Bontang's three beneficiaries: "<5" in the table and on the chart, where no bar is drawn.

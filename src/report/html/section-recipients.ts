@@ -64,20 +64,16 @@ export function recipientsSection(d: ReportData): Section {
     axisLabel: (v) => pct(v), max: 100, width: CHART_WIDTH,
   }), table(cols, rows)));
 
-  // Desil: the selected against the pool (every applicant the run ranked), province.
-  const desil = d.fairness.filter((f) => f.kode === PROVINCE && f.kelompok.startsWith('desil_') && (f.pool > 0 || f.terpilih > 0));
-  const poolSize = d.rows.length;
-  const dv = [...desil.map((f) => [f.pool, f.terpilih]), [poolSize, a.selected]];
+  // Desil of the selected (the export's fairness lines, province).
+  const desil = d.fairness.filter((f) => f.kode === PROVINCE && f.kelompok.startsWith('desil_') && f.terpilih > 0);
+  const dv = [...desil.map((f) => [f.terpilih]), [a.selected]];
   const dvis = suppress(dv, { rowLines: [[desil.length, ...desil.map((_, i) => i)]] });
   const drows: Row[] = [...desil.map((f, i) => ({
-    key: f.kelompok,
-    cells: [text(desilLabel(f.kelompok)), count(f.pool, dvis[i]![0]), share(f.pool_persen, dvis[i]![0]!, dvis[desil.length]![0]!, poolSize),
-      count(f.terpilih, dvis[i]![1]), share(f.terpilih_persen, dvis[i]![1]!, dvis[desil.length]![1]!, a.selected)],
-  })), { key: 'jumlah', total: true, cells: [text(t('report_html:common.total')), count(poolSize, dvis[desil.length]![0]), text(''), count(a.selected, dvis[desil.length]![1]), text('')] }];
-  const dcols = ['desil', 'pool', 'pool_persen', 'terpilih', 'terpilih_persen'].map((code) => ({ code, title: t(`report_html:recipients.col.${code}`) }));
+    key: f.kelompok, cells: [text(desilLabel(f.kelompok)), count(f.terpilih, dvis[i]![0]), share(f.terpilih_persen, dvis[i]![0]!, dvis[desil.length]![0]!, a.selected)],
+  })), { key: 'jumlah', total: true, cells: [text(t('report_html:common.total')), count(a.selected, dvis[desil.length]![0]), text('')] }];
+  const dcols = ['desil', 'terpilih', 'terpilih_persen'].map((code) => ({ code, title: t(`report_html:recipients.col.${code}`) }));
   figures.push(figure('chart-desil', t('report_html:recipients.desil_chart'), barChart({
-    categories: desil.map((f) => desilLabel(f.kelompok)),
-    series: [{ name: dcols[2]!.title, values: drows.slice(0, -1).map((r) => bar(r.cells[2]!)) }, { name: dcols[4]!.title, values: drows.slice(0, -1).map((r) => bar(r.cells[4]!)) }],
+    categories: desil.map((f) => desilLabel(f.kelompok)), series: [{ name: dcols[2]!.title, values: drows.slice(0, -1).map((r) => bar(r.cells[2]!)) }],
     axisLabel: (v) => pct(v), width: CHART_WIDTH,
   }), table(dcols, drows), t('report_html:recipients.desil_note')));
 
