@@ -54,6 +54,8 @@ export interface BarSpec {
   width: number;
   height?: number;
   showLabels?: boolean;
+  /** Room right of the longest bar for its label (rupiah labels are long). */
+  labelRoom?: number;
 }
 
 function barData(values: BarValue[], showLabels: boolean): unknown[] {
@@ -78,7 +80,7 @@ export function barChart(spec: BarSpec): string {
     markLine: i === 0 && spec.reference ? referenceLine(spec.reference, spec.vertical ? 'yAxis' : 'xAxis') : undefined,
   }));
   return renderSvg({
-    grid: { left: spec.vertical ? 48 : 160, right: 56, top: spec.series.length > 1 ? 34 : 12, bottom: spec.axisName ? 40 : 28, containLabel: false },
+    grid: { left: spec.vertical ? 48 : 160, right: spec.labelRoom ?? 56, top: spec.series.length > 1 ? 34 : 12, bottom: spec.axisName ? 40 : 28, containLabel: false },
     legend: spec.series.length > 1 ? { top: 0, left: 'center', itemWidth: 14, itemHeight: 10, itemGap: 22 } : undefined,
     xAxis: spec.vertical ? category : value,
     yAxis: spec.vertical ? value : category,
@@ -108,8 +110,10 @@ export interface StepSpec {
 /** Kaplan–Meier curves: step lines of percent against months. */
 export function stepChart(spec: StepSpec): string {
   const maxMonth = Math.max(1, ...spec.series.flatMap((s) => s.points.map((p) => p[0])));
+  // The legend wraps at about four names a line: the plot starts below it.
+  const legendRows = spec.series.length > 1 ? Math.ceil(spec.series.length / 4) : 0;
   return renderSvg({
-    grid: { left: 52, right: 24, top: spec.series.length > 1 ? 40 : 16, bottom: 44 },
+    grid: { left: 52, right: 24, top: 16 + legendRows * 22, bottom: 44 },
     legend: spec.series.length > 1 ? { top: 0, left: 'center', itemWidth: 14, itemHeight: 8, itemGap: 18, type: 'plain' } : undefined,
     xAxis: { type: 'value', min: 0, max: maxMonth, interval: maxMonth > 12 ? 3 : 1, name: spec.xName, nameLocation: 'middle', nameGap: 26,
       axisLabel: { color: MUTED }, splitLine: { show: false } },
@@ -119,5 +123,5 @@ export function stepChart(spec: StepSpec): string {
       type: 'line', name: s.name, step: 'end', showSymbol: false, data: s.points, lineStyle: { width: 2 },
       markLine: i === 0 && spec.reference ? referenceLine(spec.reference, 'yAxis') : undefined,
     })),
-  } as EChartsOption, spec.width, spec.height ?? 300);
+  } as EChartsOption, spec.width, (spec.height ?? 280) + legendRows * 22);
 }

@@ -18,7 +18,7 @@ header.top h1 { margin: 0 0 4px; font-size: 26px; }
 header.top p { margin: 2px 0; opacity: .92; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 12px; margin: 16px 0 8px; }
 .card { background: #fff; border-radius: 8px; padding: 12px 14px; border: 1px solid #e5e7eb; }
-.card .v { font-size: 24px; font-weight: 700; color: #1f5f99; }
+.card .v { font-size: 22px; font-weight: 700; color: #1f5f99; overflow-wrap: anywhere; }
 .card .k { font-size: 13px; color: #4b5563; }
 nav.toc { margin: 8px 0 0; font-size: 14px; }
 nav.toc a { color: #1f5f99; margin-right: 14px; text-decoration: none; }

@@ -13,7 +13,6 @@ import type { ReportData } from './data.js';
 import { jenisLabel } from './labels.js';
 import { CHART_WIDTH, emptySection, section, type Section } from './section.js';
 
-const juta = (v: number) => num(v / 1e6);
 
 export function moneySection(d: ReportData): Section {
   const title = t('report_html:money.title');
@@ -36,7 +35,7 @@ export function moneySection(d: ReportData): Section {
   const jchart = barChart({
     categories: jrows.map((r) => r.cells[0]!.text),
     series: [{ name: t('report_html:money.col.nilai'), values: jrows.map((r) => ({ value: r.cells[2]!.value === null ? null : r.cells[2]!.value / 1e6, label: r.cells[2]!.text })) }],
-    axisLabel: juta, axisName: t('report_html:money.axis'), width: CHART_WIDTH,
+    axisLabel: num, axisName: t('report_html:money.axis'), width: CHART_WIDTH, labelRoom: 120,
   });
   const figures = [figure('chart-anggaran-jenis', t('report_html:money.jenis_chart'), jchart, table(cols(['jenis_usaha', 'penerima', 'nilai']), jrows))];
 
@@ -58,7 +57,7 @@ export function moneySection(d: ReportData): Section {
   figures.push(figure('chart-anggaran-kabupaten', t('report_html:money.regency_chart'), barChart({
     categories: krows.slice(0, -1).map((r) => r.cells[0]!.text),
     series: [{ name: t('report_html:money.col.nilai'), values: krows.slice(0, -1).map((r) => ({ value: r.cells[2]!.value === null ? null : r.cells[2]!.value / 1e6, label: r.cells[2]!.text })) }],
-    axisLabel: juta, axisName: t('report_html:money.axis'), width: CHART_WIDTH,
+    axisLabel: num, axisName: t('report_html:money.axis'), width: CHART_WIDTH, labelRoom: 120,
   }), table(cols(['kabupaten', 'penerima', 'nilai']), krows)));
 
   const total = jrows.find((r) => r.key === 'jumlah')!.cells[2]!;

@@ -79,7 +79,6 @@ export function survivalSection(d: ReportData): Section {
     });
     figures.push(figure(`chart-kelangsungan-${dim.replace('_', '-')}`, t(`report_html:survival.by.${dim}`), stepChart({
       series, xName: t('report_html:survival.months'), yName: t('report_html:survival.share'), axisLabel: (v) => pct(v), reference, width: CHART_WIDTH,
-      height: 320,
     }), table(columns, [overall, ...idx.map((i) => rowOf(i, label(cells[i]!.kelompok)))])));
   }
 
