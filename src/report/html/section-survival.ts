@@ -53,7 +53,7 @@ export function survivalSection(d: ReportData): Section {
     return {
       key: `${c.dimensi}:${c.kelompok}`, total: c.dimensi === 'semua',
       cells: [text(label), count(c.penerima, v[0]), count(c.dikunjungi, v[1]), count(c.bertahan, v[3]), share(c.persen, v[3]!, v[1]!, c.dikunjungi),
-        v[0] === 'shown' && c.penerima >= SMALL_CELL ? kmAt(curve(c.dimensi, c.kelompok), kmMonth) : text('×')],
+        v[0] === 'shown' && c.penerima >= SMALL_CELL ? kmAt(curve(c.dimensi, c.kelompok), kmMonth) : { text: '×', value: null, hidden: 'complement' }],
     };
   };
   const overall = rowOf(0, t('report_html:common.all'));
