@@ -23,19 +23,13 @@ export interface RegencyAllocation {
 }
 
 /**
- * One line per regency of the run: the stored quotas, and the outcomes counted over the run's
- * results (the rows the exports list: penerima-*.csv and cadangan-*.csv), without reading the pool's persons.
+ * One line per regency of the run, as `uep allocate` stored it (allocation_quotas: `allocate replace`
+ * recounts its regency there), so that the pool of 200k is not read again: the same counts as the
+ * exports' penerima-*.csv and cadangan-*.csv.
  */
 export function regencyAllocation(db: Db, runId: number): RegencyAllocation[] {
-  const rows = db.prepare(`
-    SELECT k.kode_kabupaten, COALESCE(q.initial_quota, 0) AS kuota_awal, COALESCE(q.quota, 0) AS kuota,
-           COALESCE(c.eligible, 0) AS eligible, COALESCE(c.terpilih, 0) AS terpilih, COALESCE(c.cadangan, 0) AS cadangan
-    FROM (SELECT kode_kabupaten FROM allocation_quotas WHERE run_id = @run UNION SELECT DISTINCT kode_kabupaten FROM allocation_results WHERE run_id = @run) k
-    LEFT JOIN allocation_quotas q ON q.run_id = @run AND q.kode_kabupaten = k.kode_kabupaten
-    LEFT JOIN (SELECT kode_kabupaten, count(*) AS eligible, count(*) FILTER (WHERE outcome = 'selected') AS terpilih,
-                      count(*) FILTER (WHERE outcome = 'waitlist') AS cadangan
-               FROM allocation_results WHERE run_id = @run GROUP BY kode_kabupaten) c ON c.kode_kabupaten = k.kode_kabupaten
-    ORDER BY k.kode_kabupaten`).all({ run: runId }) as Omit<RegencyAllocation, 'kabupaten' | 'perubahan'>[];
+  const rows = db.prepare(`SELECT kode_kabupaten, initial_quota AS kuota_awal, quota AS kuota, eligible, selected AS terpilih, waitlisted AS cadangan
+    FROM allocation_quotas WHERE run_id = ? ORDER BY kode_kabupaten`).all(runId) as Omit<RegencyAllocation, 'kabupaten' | 'perubahan'>[];
   return rows.map((r) => ({ ...r, kabupaten: kabupatenNama(r.kode_kabupaten), perubahan: r.kuota - r.kuota_awal }));
 }
 

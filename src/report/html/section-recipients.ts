@@ -15,9 +15,12 @@ import { CHART_WIDTH, emptySection, section, type Section } from './section.js';
 
 const PROVINCE = '64';
 
+/** The regencies with beneficiaries, from the beneficiaries' rows. */
+const regenciesOf = (d: ReportData) => [...new Set(d.rows.map((r) => r.kode_kabupaten))].sort();
+
 /** A regency × group table of counts with row totals and a province row, suppressed along both. */
 function matrix(d: ReportData, groups: string[], countOf: (kode: string, group: string) => number, id: string, title: string, groupLabel: (g: string) => string) {
-  const kodes = d.summary.allocation!.by_kabupaten.filter((l) => l.terpilih > 0).map((l) => l.kode_kabupaten);
+  const kodes = regenciesOf(d);
   const body = kodes.map((k) => groups.map((g) => countOf(k, g)));
   const values = [...body, groups.map((_, j) => body.reduce((s, r) => s + r[j]!, 0))].map((r) => [...r, r.reduce((s, v) => s + v, 0)]);
   const vis = suppress(values, { rowLines: [[kodes.length, ...kodes.map((_, i) => i)]], colLines: [[groups.length, ...groups.map((_, j) => j)]] });
@@ -37,10 +40,10 @@ export function recipientsSection(d: ReportData): Section {
   const figures: string[] = [];
 
   // Women and PKH families by regency: the complements (not women, not PKH) take part in the rule.
-  const regencies = a.by_kabupaten.filter((l) => l.terpilih > 0);
-  const keys = [...regencies.map((l) => l.kode_kabupaten), PROVINCE];
+  const regencies = regenciesOf(d);
+  const keys = [...regencies, PROVINCE];
   const line = (kode: string, kelompok: string) => d.fairness.find((f) => f.kode === kode && f.kelompok === kelompok)!;
-  const selectedOf = (kode: string) => (kode === PROVINCE ? a.selected : regencies.find((l) => l.kode_kabupaten === kode)!.terpilih);
+  const selectedOf = (kode: string) => (kode === PROVINCE ? a.selected : d.rows.filter((r) => r.kode_kabupaten === kode).length);
   const values = keys.map((k) => {
     const n = selectedOf(k);
     const women = line(k, 'perempuan').terpilih;
