@@ -15,7 +15,7 @@ import { Random } from '../sample/random.js';
 
 const JENIS = ['makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel'];
 
-/** Fills a database with `applicants` eligible, scored applicants of 2026. */
+/** Fills a database with `applicants` eligible, scored applicants of 2026 (also the start of the report benchmark). */
 export function fillAllocateBench(db: Db, applicants: number): void {
   const population = readReferenceCsv('regions/population_2024.csv');
   const kodes = population.map((r) => kabupatenFromName(r.region!)!.kode);

@@ -2,7 +2,7 @@
  * `npm run bench`: import speed and memory on a generated 1M-row DTKS extract, against the
  * sqlite3 command-line tool's `.import` of the same file (same columns, NIK primary key, WAL,
  * synchronous=NORMAL), the same file imported again into the full database (the merge path), then
- * scoring and allocation over 200k applicants.
+ * scoring and allocation over 200k applicants, and the HTML report of such a year.
  * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported).
  */
 import { spawnSync } from 'node:child_process';
@@ -110,6 +110,13 @@ async function main(): Promise<void> {
     const mod = (await import(path.href)) as Record<string, (dir: string) => Promise<{ applicants: number; seconds: number }>>;
     const r = await mod[fn]!(OUT);
     lines.push(`uep ${name.padEnd(18)} ${r.seconds.toFixed(2)} s for ${r.applicants.toLocaleString('en-US')} applicants`);
+  }
+  const report = new URL('./bench-report.js', import.meta.url);
+  if (existsSync(fileURLToPath(report))) {
+    const { benchReport } = (await import(report.href)) as typeof import('./bench-report.js');
+    const r = await benchReport(OUT);
+    lines.push(`uep report html      ${r.seconds.toFixed(2)} s, ${(r.bytes / 1e6).toFixed(2)} MB for ${r.applicants.toLocaleString('en-US')} applicants, `
+      + `${r.beneficiaries.toLocaleString('en-US')} beneficiaries, ${r.visits.toLocaleString('en-US')} visits (targets: < 3 s, < 2 MB)`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   removeDb(db);

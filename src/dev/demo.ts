@@ -80,6 +80,8 @@ function main(): void {
 
   const reports = readdirSync(OUT).filter((f) => f !== 'uep.sqlite' && !f.startsWith('uep.sqlite-')).map((f) => `  ${out(f)}`);
   process.stdout.write(`\nDone. Database: ${rel(DB)}\nReports and files:\n${reports.join('\n')}\n`);
+  const html = readdirSync(OUT).find((f) => f.startsWith('laporan-uep-') && f.endsWith('.html'));
+  if (html) process.stdout.write(`\nThe programme report, to open in a browser: ${out(html)}\n`);
 }
 
 main();

@@ -27,7 +27,8 @@ export interface AllocationRow {
 
 type Row = Omit<AllocationRow, 'pkh'> & { pkh: number | null; kk: string | null; status_pkh: number | null };
 
-export function allocationRows(db: Db, runId: number): AllocationRow[] {
+/** `selectedOnly`: the beneficiaries alone (a report of 1,500 need not read a pool of 200k). */
+export function allocationRows(db: Db, runId: number, options: { selectedOnly?: boolean } = {}): AllocationRow[] {
   const rows = db.prepare(`
     SELECT r.kode_kabupaten, r.rank, r.outcome, r.nik, COALESCE(p.nama, '') AS nama, p.no_kk, p.alamat, p.kecamatan, p.desa,
            r.jenis_usaha, r.package_value,
@@ -35,7 +36,7 @@ export function allocationRows(db: Db, runId: number): AllocationRow[] {
            CASE WHEN r.pkh IS NULL THEN p.desil ELSE r.desil END AS desil,
            r.pkh, ${familyCardSql('p')} AS kk, p.status_pkh
     FROM allocation_results r LEFT JOIN persons p ON p.nik = r.nik
-    WHERE r.run_id = ?
+    WHERE r.run_id = ?${options.selectedOnly ? ` AND r.outcome = 'selected'` : ''}
     ORDER BY r.kode_kabupaten, r.rank, r.nik`).all(runId) as Row[];
   let families: PkhFamilies | undefined;
   return rows.map(({ kk, status_pkh, pkh, ...r }) => {

@@ -1,6 +1,7 @@
 /** The monitoring report as files: one table per section (CSV or JSON), NIKs masked. */
 import { writeBundle, type Manifest, type Table } from '../export/bundle.js';
 import type { Cell } from '../export/csv.js';
+import { kabupatenNama } from '../export/run.js';
 import type { MonitoringReport } from './monitoring.js';
 
 export function monitoringTables(r: MonitoringReport): Table[] {
@@ -10,9 +11,13 @@ export function monitoringTables(r: MonitoringReport): Table[] {
   return [
     cols(r.survival, ['dimensi', 'kelompok', 'penerima', 'dikunjungi', 'belum_dikunjungi', 'bertahan', 'berhenti', 'persen', 'selisih_poin'], 'kelangsungan'),
     cols(r.curve, ['bulan', 'tanggal', 'dikunjungi', 'bertahan', 'persen'], 'kurva'),
+    cols(r.kaplan_meier, ['dimensi', 'kelompok', 'bulan', 'berisiko', 'berhenti', 'tersensor', 'persen'], 'kurva_km'),
     cols(r.overdue, ['petugas', 'petugas_nama', 'id_penerima', 'nik', 'nama', 'desa', 'kecamatan', 'kunjungan_ke', 'tanggal_rencana', 'hari_terlambat', 'terlewat'], 'terlambat'),
     cols(r.kendala, ['kendala', 'penerima', 'persen', 'kunjungan'], 'kendala'),
     cols(r.rujukan, ['rujukan', 'penerima', 'kunjungan'], 'rujukan'),
+    cols(r.field_work.petugas.map((l) => ({ ...l, petugas: l.kelompok })), ['petugas', 'peran', 'penerima', 'kunjungan', 'penerima_terlambat', 'kunjungan_terlewat'], 'kunjungan_petugas'),
+    cols(r.field_work.kabupaten.map((l) => ({ ...l, kode_kabupaten: l.kelompok, kabupaten: kabupatenNama(l.kelompok ?? '') })),
+      ['kode_kabupaten', 'kabupaten', 'penerima', 'kunjungan', 'penerima_terlambat', 'kunjungan_terlewat'], 'kunjungan_kabupaten'),
   ];
 }
 

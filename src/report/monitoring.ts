@@ -11,7 +11,9 @@ import { beneficiaries, grantDate } from '../monitor/beneficiaries.js';
 import { DEFAULT_BULAN } from '../monitor/plan.js';
 import { STATUS_USAHA, type StatusUsaha } from '../monitor/visit-values.js';
 import { maskNik } from '../nik/nik.js';
+import { fieldWork, type FieldWork } from './fieldwork.js';
 import { obstacles, overdueVisits, referrals, type KendalaLine, type RujukanLine } from './followup.js';
+import { kaplanMeier, type KmPoint } from './km.js';
 import { lastVisits, OLD_SCHEME_PERSEN, survivalCurve, survivalTable, type CurvePoint, type SurvivalCell, type VisitFact } from './survival.js';
 
 export interface OverdueLine {
@@ -41,7 +43,11 @@ export interface MonitoringReport {
   status: Record<StatusUsaha, number>;
   survival: SurvivalCell[];
   curve: CurvePoint[];
+  /** Kaplan–Meier curves overall and by regency, business type and sex (see km.ts). */
+  kaplan_meier: KmPoint[];
   overdue: OverdueLine[];
+  /** Visits made and overdue by field worker and by regency. */
+  field_work: FieldWork;
   kendala: KendalaLine[];
   rujukan: RujukanLine[];
 }
@@ -78,7 +84,10 @@ export function monitoringReport(db: Db, options: MonitoringOptions): Monitoring
     WHERE a.run_id = ?`).all(run.id) as { nik: string; monitor_id: string | null; nama: string | null }[];
   const byNik = new Map(people.map((p) => [p.nik, p]));
   const monitorName = new Map(assigned.map((a) => [a.monitor_id, a.nama]));
-  const overdue = overdueVisits(assigned.filter((a) => byNik.has(a.nik)), visits, tanggalHibah, bulan, asOf).map((o): OverdueLine => {
+  const planned = assigned.filter((a) => byNik.has(a.nik));
+  const late = overdueVisits(planned, visits, tanggalHibah, bulan, asOf);
+  const roles = new Map(db.prepare(`SELECT id, peran FROM monitors`).raw().all() as [string, string][]);
+  const overdue = late.map((o): OverdueLine => {
     const p = byNik.get(o.nik)!;
     return {
       id_penerima: p.application_id, nik: maskNik(o.nik), nama: p.nama, desa: p.desa, kecamatan: p.kecamatan, petugas: o.monitor_id,
@@ -89,6 +98,7 @@ export function monitoringReport(db: Db, options: MonitoringOptions): Monitoring
   return {
     run: { id: run.id, tahun: run.tahun, status: run.status }, as_of: asOf, tanggal_hibah: tanggalHibah, bulan, planned: plan !== undefined,
     old_scheme_persen: OLD_SCHEME_PERSEN, overall: survival[0]!, status, survival,
-    curve: survivalCurve(people, visits, tanggalHibah, asOf), overdue, kendala: obstacles(last, visits, asOf), rujukan: referrals(visits, asOf),
+    curve: survivalCurve(people, visits, tanggalHibah, asOf), kaplan_meier: kaplanMeier(people, visits, tanggalHibah, asOf), overdue,
+    field_work: fieldWork(people, planned, roles, visits, late, tanggalHibah, asOf), kendala: obstacles(last, visits, asOf), rujukan: referrals(visits, asOf),
   };
 }

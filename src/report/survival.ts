@@ -86,7 +86,8 @@ export function monthBands(bulan: readonly number[]): { label: string; from: num
   });
 }
 
-function groupBy(subjects: readonly Subject[], key: (s: Subject) => string): Map<string, Subject[]> {
+/** Subjects by a key, keys in order. */
+export function groupBy(subjects: readonly Subject[], key: (s: Subject) => string): Map<string, Subject[]> {
   const out = new Map<string, Subject[]>();
   for (const s of subjects) {
     const k = key(s);
@@ -99,18 +100,20 @@ function groupBy(subjects: readonly Subject[], key: (s: Subject) => string): Map
 
 const SEX: Record<string, string> = { P: 'perempuan', L: 'laki-laki' };
 
+/** The groups survival is shown for (the survival table and the Kaplan–Meier curves): dimension and key. */
+export const SURVIVAL_DIMENSIONS: readonly [string, (s: Subject) => string][] = [
+  ['kabupaten', (s) => `${s.kode_kabupaten} ${kabupatenNama(s.kode_kabupaten)}`],
+  ['jenis_usaha', (s) => s.jenis_usaha],
+  ['jenis_kelamin', (s) => SEX[s.jenis_kelamin ?? ''] ?? 'tidak diketahui'],
+];
+
 /**
  * Survival overall and by regency, business type, sex, and months from the grant to the last visit
  * (that dimension holds visited beneficiaries only: the unvisited have no last visit).
  */
 export function survivalTable(subjects: readonly Subject[], last: Map<string, VisitFact>, tanggalHibah: string, bulan: readonly number[]): SurvivalCell[] {
   const cells = [survivalCell('semua', 'semua', subjects, last)];
-  const dims: [string, (s: Subject) => string][] = [
-    ['kabupaten', (s) => `${s.kode_kabupaten} ${kabupatenNama(s.kode_kabupaten)}`],
-    ['jenis_usaha', (s) => s.jenis_usaha],
-    ['jenis_kelamin', (s) => SEX[s.jenis_kelamin ?? ''] ?? 'tidak diketahui'],
-  ];
-  for (const [dim, key] of dims) for (const [k, group] of groupBy(subjects, key)) cells.push(survivalCell(dim, k, group, last));
+  for (const [dim, key] of SURVIVAL_DIMENSIONS) for (const [k, group] of groupBy(subjects, key)) cells.push(survivalCell(dim, k, group, last));
   const bands = monthBands(bulan);
   for (const band of bands) {
     const group = subjects.filter((s) => {

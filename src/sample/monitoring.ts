@@ -158,4 +158,5 @@ export function demoMonitoring(uep: (...args: string[]) => unknown, o: DemoOptio
   uep('export', 'allocation', '--out', file('lampiran-sk'), '--excel');
   uep('report', 'monitoring', '--as-of', asOf, '--out', file('laporan-monitoring'));
   uep('report', 'summary', '--as-of', asOf);
+  uep('report', 'html', '--as-of', asOf, '--out', file('laporan-uep-{tahun}.html'));
 }

@@ -73,7 +73,8 @@ describe('the demo chapter on monitoring', () => {
       if (r.code !== 0) throw new Error(`uep ${args.join(' ')}: ${r.stderr}`);
       return r.stdout;
     }, { dbPath: path, out: dir, seed: 2025, asOf: '2026-04-15' });
-    expect(ran).toEqual(['monitor monitors → 0', 'monitor plan → 0', 'monitor import → 0', 'export allocation → 0', 'report monitoring → 0', 'report summary → 0']);
+    expect(ran).toEqual(['monitor monitors → 0', 'monitor plan → 0', 'monitor import → 0', 'export allocation → 0', 'report monitoring → 0', 'report summary → 0', 'report html → 0']);
+    expect(readdirSync(dir)).toContain('laporan-uep-2025.html');
     expect(readdirSync(join(dir, 'laporan-monitoring'))).toContain('kurva.csv');
     expect(readdirSync(join(dir, 'lampiran-sk'))).toContain('penerima-6472-samarinda.csv');
   });

@@ -30,6 +30,11 @@ export function cohort(db: Db): number {
   people.forEach(([n, kab, kec, jenis, jk, nama], i) => applicant(db, runId, {
     nik: n, nama, jenis_kelamin: jk, kode_kabupaten: kab, kode_kecamatan: kec, kecamatan: kec, desa: 'Desa', rank: i + 1, outcome: 'selected', jenis_usaha: jenis,
   }));
+  // As `uep allocate` stores a run: its quotas and counts per regency beside the results.
+  for (const kode of ['6402', '6472']) {
+    db.prepare(`INSERT INTO allocation_quotas (run_id, kode_kabupaten, initial_quota, quota, eligible, selected, waitlisted, cutoff_score, package_total)
+      VALUES (?, ?, 3, 3, 3, 3, 0, 50, 0)`).run(runId, kode);
+  }
   const b = Number(db.prepare(`INSERT INTO import_batches (kind, file_name, sha256, started_at) VALUES ('monitors', 'm', 'x', 'now')`).run().lastInsertRowid);
   db.prepare(`INSERT INTO monitors (id, nama, peran, batch_id) VALUES ('M1', 'Ahmad', 'TKSK', ?), ('M2', 'Bunga', 'PSM', ?)`).run(b, b);
   db.prepare(`INSERT INTO monitor_plans (run_id, tanggal_hibah, bulan_json, created_at, updated_at) VALUES (?, '2025-03-01', '[1,3,6,12]', 'now', 'now')`).run(runId);

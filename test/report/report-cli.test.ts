@@ -20,7 +20,14 @@ describe('uep report', () => {
     expect(r.stdout).toContain('Running at the last visit: 80.0% (4 of 5 visited) · old scheme 46% +34.0 points');
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(r.stdout + r.stderr).not.toContain(A);
-    expect(readdirSync(join(dir, 'laporan')).sort()).toEqual(['kelangsungan.csv', 'kendala.csv', 'kurva.csv', 'manifest.json', 'rujukan.csv', 'terlambat.csv']);
+    expect(readdirSync(join(dir, 'laporan')).sort()).toEqual([
+      'kelangsungan.csv', 'kendala.csv', 'kunjungan_kabupaten.csv', 'kunjungan_petugas.csv', 'kurva.csv', 'kurva_km.csv', 'manifest.json', 'rujukan.csv', 'terlambat.csv',
+    ]);
+    expect(readFileSync(join(dir, 'laporan', 'kunjungan_petugas.csv'), 'utf8')).toBe(
+      'petugas,peran,penerima,kunjungan,penerima_terlambat,kunjungan_terlewat\nM1,TKSK,3,9,2,3\nM2,PSM,3,3,3,9\n');
+    expect(readFileSync(join(dir, 'laporan', 'kurva_km.csv'), 'utf8').split('\n').slice(0, 5)).toEqual([
+      'dimensi,kelompok,bulan,berisiko,berhenti,tersensor,persen', 'semua,semua,0,5,0,0,100', 'semua,semua,1,5,0,1,100', 'semua,semua,2,4,0,0,100', 'semua,semua,3,4,1,1,75',
+    ]);
     expect(readFileSync(join(dir, 'laporan', 'kelangsungan.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([
       'dimensi,kelompok,penerima,dikunjungi,belum_dikunjungi,bertahan,berhenti,persen,selisih_poin', 'semua,semua,6,5,1,4,1,80,34',
     ]);

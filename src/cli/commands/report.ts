@@ -8,6 +8,7 @@ import { yearSummary } from '../../report/summary.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
 import { dateFlag, fileFormatFlag, FORCE_HELP, OUT_HELP, outDirFlag, runFlag, tahunFlag } from '../flags.js';
+import { registerReportHtml } from './report-html.js';
 
 /** Bars fit the terminal; 80 columns off a terminal (cron mail, files). */
 function width(ctx: CliContext): number {
@@ -58,4 +59,6 @@ export function registerReport(program: Command, run: Run): void {
       ctx.show(renderSummary(s, { width: width(ctx), paint: ctx.c }));
       ctx.result(s);
     }));
+
+  registerReportHtml(report, run);
 }
