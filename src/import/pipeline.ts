@@ -12,12 +12,16 @@ import { RejectsWriter } from './rejects.js';
 import { Stage } from './stage.js';
 import { openValidated, type ValidatedSource } from './validated.js';
 import { openValidatedInWorkers } from './worker-source.js';
+import { isXlsxFile } from './xlsx/detect.js';
+import { openValidatedXlsx } from './xlsx/source.js';
 
 export interface ImportOptions {
   encoding?: CsvEncoding;
   delimiter?: string;
   /** `field=Header` overrides. */
   map?: string[];
+  /** The sheet of an .xlsx file: its name or 1-based position (default: the only visible one). */
+  sheet?: string;
   strict?: boolean;
   dryRun?: boolean;
   snapshot?: boolean;
@@ -75,6 +79,7 @@ const WORKER_THREADS = 2;
 
 /** Parse and validate in worker threads when the file is big and the kind's validation needs no database. */
 async function openSource<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+  if (isXlsxFile(file)) return openValidatedXlsx(db, file, kind, options);
   let size = 0;
   try {
     size = statSync(file).size;

@@ -104,10 +104,15 @@ export async function prepareFile<O extends ImportOptions>(file: string, kind: I
   const name = basename(file);
   const hash = createHash('sha256');
   const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
-  const mapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
+  return { name, source, mapping: mapFileHeader(name, source.header, kind, options), hash };
+}
+
+/** A file's header mapped for a kind, its required columns checked, before any row is read (CSV or .xlsx). */
+export function mapFileHeader<O extends ImportOptions>(name: string, header: string[], kind: ImportKind<O>, options: O): HeaderMapping {
+  const mapping = mapHeader(name, header, kind.fields, parseMapOptions(options.map, kind.fields));
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
-  return { name, source, mapping, hash };
+  return mapping;
 }
 
 /** Reads and validates a file in this thread (small files, and kinds whose validation reads the database). */
