@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { ImportSummary } from '../import/pipeline.js';
 import type { CliContext } from './context.js';
 
@@ -21,6 +22,7 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
   if (summary.blank > 0) lines.push(`  blank lines skipped: ${n(summary.blank)}`);
   if (summary.rejected > 0) lines.push(`  ${c.red('rejected')}: ${counts(summary.reasons)}`);
   if (Object.keys(summary.warnings).length > 0) lines.push(`  ${c.yellow('warnings')} (stored on the rows): ${counts(summary.warnings)}`);
+  for (const hint of (summary.hints as string[] | undefined) ?? []) lines.push(`  ${c.yellow(t(`xlsx:hint.${hint}`))}`);
   if (summary.rejected > 0) {
     if (summary.rejects_file && !summary.dry_run) lines.push(`  rejected rows written to ${summary.rejects_file}`);
     else {

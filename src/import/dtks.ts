@@ -1,4 +1,4 @@
-import { parseNik, nikDateParts, nikProvinsi, type NikDate } from '../nik/nik.js';
+import { looksScientific, parseNik, nikDateParts, nikProvinsi, type NikDate } from '../nik/nik.js';
 import {
   desaFromName, kabupatenFromBdt, kabupatenFromCode, kabupatenFromName, kecamatanFromName, type KodeSystem,
 } from '../regions/resolve.js';
@@ -120,7 +120,12 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
 
     const extra = extras(f);
     const pkh = parseFlag(get(f, iPkh));
-    const noKk = get(f, iKk).replace(/^'/, '');
+    let noKk = get(f, iKk).replace(/^'/, '');
+    // A KK a spreadsheet turned into a number has lost its 16th digit: not stored, but the row stays.
+    if (looksScientific(noKk)) {
+      warnings.push('no_kk_scientific');
+      noKk = '';
+    }
     return {
       ok: true,
       warnings,

@@ -43,6 +43,8 @@ export interface ValidatedSource {
   cellsOfLines(lines: number[], take: (line: number, cells: string[]) => void): Promise<void>;
   /** The file's sha256, once every batch has been read. */
   sha256(): string;
+  /** Codes of hints for what the counts show (e.g. NIKs stored as numbers in a workbook); `xlsx:hint.<code>` explains each. */
+  hints?(reasons: Record<string, number>, warnings: Record<string, number>): string[];
 }
 
 function isBlank(fields: string[]): boolean {

@@ -16,8 +16,8 @@ export function isDateFormat(code: string): boolean {
     .replace(/[_*]./g, ''); // padding
   if (/^(general|standard|@)?$/i.test(bare.trim())) return false;
   if (/[dy]/i.test(bare)) return true;
-  // m is a month unless hours or seconds make it minutes.
-  return /m/i.test(bare) && !/[hs]/i.test(bare);
+  // m is a month unless hours or seconds (also elapsed: [h], [ss]) make it minutes.
+  return /m/i.test(bare) && !/[hs]/i.test(bare) && !/\[(h+|s+)\]/i.test(code);
 }
 
 export interface Styles {

@@ -3,7 +3,8 @@
  * PASER 2026") and blank rows above the table, and header cells merged over two rows. The header
  * is the row among the first rows whose cells name the most of the kind's fields (by the same
  * aliases as CSV headers); header cells merged down over the rows below make those rows part of
- * the header, and each column's name is read top to bottom ("ALAMAT" over "RT" → "ALAMAT RT").
+ * the header, and each column's name is the part that names a field ("WILAYAH" over "KODE KAB" →
+ * "KODE KAB"), else its parts top to bottom ("ALAMAT" over "RT" → "ALAMAT RT").
  */
 import { headerKey, type FieldSpec } from '../headers.js';
 import type { MergeRange } from '../../xlsx/merges.js';
@@ -55,7 +56,9 @@ export function findHeader(rows: SheetRow[], fields: FieldSpec[], merges: MergeR
       const part = text(row.cells[c]);
       if (part !== '' && parts[parts.length - 1] !== part) parts.push(part);
     }
-    names.push(parts.join(' '));
+    // A part that names a field is the name ("WILAYAH" over "KODE KAB" → "KODE KAB"); else all parts.
+    const known = [...parts].reverse().find((part) => wanted.some((w) => w.has(headerKey(part))));
+    names.push(known ?? parts.join(' '));
   }
   // Empty columns after the last named one are not part of the table.
   while (names.length > 0 && names[names.length - 1] === '') names.pop();

@@ -62,5 +62,13 @@ export async function openValidatedXlsx<O extends ImportOptions>(db: Db, file: s
     }
   }
 
-  return { file: name, header: records.header, mapping, totalBytes: records.totalBytes, batches, cellsOfLines, sha256: () => digest };
+  /** Numbers in NIK and KK columns: the fix is in the spreadsheet (cells.ts hands them on as nik_scientific). */
+  function hints(reasons: Record<string, number>, warnings: Record<string, number>): string[] {
+    const out: string[] = [];
+    if (reasons.nik_scientific) out.push('nik_number');
+    if (warnings.no_kk_scientific) out.push('kk_number');
+    return out;
+  }
+
+  return { file: name, header: records.header, mapping, totalBytes: records.totalBytes, batches, cellsOfLines, sha256: () => digest, hints };
 }
