@@ -274,6 +274,13 @@ export const MIGRATIONS: string[] = [
     UNIQUE (nik, tanggal_kunjungan)
   );
   `,
+
+  // 5: DTSEN ranks each household within the province and within the regency too (desil_provinsi,
+  // desil_kabupaten_kota), kept beside the national desil; the rubric reads the national one.
+  `
+  ALTER TABLE persons ADD COLUMN desil_provinsi INTEGER CHECK (desil_provinsi BETWEEN 1 AND 10);
+  ALTER TABLE persons ADD COLUMN desil_kabupaten_kota INTEGER CHECK (desil_kabupaten_kota BETWEEN 1 AND 10);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

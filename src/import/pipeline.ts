@@ -103,6 +103,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blank: 0,
     reasons: {}, warnings: {}, first_rejects: [], rejects_file: options.rejectsPath ?? null,
   };
+  Object.assign(summary, source.decided);
   const sampleSize = options.sampleRejects ?? 5;
   const rejects = options.rejectsPath ? new RejectsWriter(options.rejectsPath, source.header, !!options.overwrite) : undefined;
   const columns = [...kind.columns, 'warnings'];

@@ -11,8 +11,9 @@ import { progressBar } from '../progress.js';
 import { csvInputOptions, csvInputValues } from './csv-options.js';
 
 async function importFile(ctx: CliContext, file: string, kind: ImportKind<DtksImportOptions>, opts: Record<string, unknown>): Promise<void> {
-  const kode = (opts.kode as string | undefined) ?? 'kemendagri';
-  if (kode !== 'kemendagri' && kode !== 'bps') throw new UsageError(`--kode ${kode}: expected kemendagri or bps`);
+  // Not given: Kemendagri, except for DTSEN code columns, whose system the file's evidence settles.
+  const kode = opts.kode as 'kemendagri' | 'bps' | undefined;
+  if (kode !== undefined && kode !== 'kemendagri' && kode !== 'bps') throw new UsageError(`--kode ${kode}: expected kemendagri or bps`);
   const bar = progressBar(ctx, `import ${kind.kind}`);
   const started = performance.now();
   try {
@@ -46,7 +47,7 @@ export function registerImport(program: Command, run: (fn: Action) => (...args: 
         ? 'import a DTKS/DTSEN (or BDT) extract: upsert persons by NIK'
         : 'import a PKH membership extract, linked to persons by NIK');
     csvInputOptions(cmd, kind.fields.map((f) => f.field));
-    cmd.option('--kode <system>', 'code system of kode_kabupaten columns: kemendagri or bps (KDPROP/KDKAB are always BPS)', 'kemendagri');
+    cmd.option('--kode <system>', 'code system of kode_kabupaten columns: kemendagri or bps (KDPROP/KDKAB are always BPS; default kemendagri, or what the codes of a DTSEN file show)');
     if (kind.snapshot) cmd.option('--snapshot', 'the file is a complete extract of the regencies it covers: persons of those regencies absent from it leave DTKS');
     cmd
       .option('--rejects <file>', 'write every rejected row (line, reason, original fields) to this CSV file')

@@ -10,7 +10,7 @@ import type { HeaderMapping } from '../headers.js';
 import type { ImportKind } from '../kind.js';
 import type { ImportOptions } from '../pipeline.js';
 import { mapFileHeader, validateRecords, type ValidatedBatch, type ValidatedSource } from '../validated.js';
-import { openXlsxRecords } from './records.js';
+import { openXlsxRecords, type XlsxRecords } from './records.js';
 
 /** The file's sha256, read alongside (the zip itself is read by random access). */
 function hashFile(file: string): Promise<string> {
@@ -20,12 +20,30 @@ function hashFile(file: string): Promise<string> {
   });
 }
 
-export async function openValidatedXlsx<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+/** Numbers in NIK and KK columns: the fix is in the spreadsheet (cells.ts hands them on as nik_scientific). */
+function hints(reasons: Record<string, number>, warnings: Record<string, number>): string[] {
+  const out: string[] = [];
+  if (reasons.nik_scientific) out.push('nik_number');
+  if (warnings.no_kk_scientific) out.push('kk_number');
+  return out;
+}
+
+export async function openValidatedXlsx<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, given: O): Promise<ValidatedSource> {
   const name = basename(file);
-  const records = await openXlsxRecords(file, kind.fields, options);
+  const records = await openXlsxRecords(db, file, kind.fields, given);
+  /** The same sheet(s) read again from the top, for a second pass. */
+  const again = () => openXlsxRecords(db, file, kind.fields, given, { sheet: records.sheet, family: records.family });
   let mapping: HeaderMapping;
+  let options = given;
+  let decided: Record<string, string> = {};
   try {
-    mapping = mapFileHeader(name, records.header, kind, options);
+    mapping = mapFileHeader(name, records.header, kind, given);
+    if (kind.decide) {
+      decided = await kind.decide(name, mapping, given, async function* () {
+        yield* (await again()).batches();
+      });
+      options = { ...given, ...decided };
+    }
   } catch (err) {
     records.close();
     throw err;
@@ -49,26 +67,15 @@ export async function openValidatedXlsx<O extends ImportOptions>(db: Db, file: s
     const wanted = new Set(lines);
     let left = wanted.size;
     if (left === 0) return;
-    const again = await openXlsxRecords(file, kind.fields, options, records.sheet);
-    for await (const rows of again.batches()) {
+    const second: XlsxRecords = await again();
+    for await (const rows of second.batches()) {
       for (const r of rows) {
         if (!wanted.has(r.line)) continue;
         take(r.line, r.fields);
-        if (--left === 0) {
-          again.close();
-          return;
-        }
+        if (--left === 0) return;
       }
     }
   }
 
-  /** Numbers in NIK and KK columns: the fix is in the spreadsheet (cells.ts hands them on as nik_scientific). */
-  function hints(reasons: Record<string, number>, warnings: Record<string, number>): string[] {
-    const out: string[] = [];
-    if (reasons.nik_scientific) out.push('nik_number');
-    if (warnings.no_kk_scientific) out.push('kk_number');
-    return out;
-  }
-
-  return { file: name, header: records.header, mapping, totalBytes: records.totalBytes, batches, cellsOfLines, sha256: () => digest, hints };
+  return { file: name, header: records.header, mapping, totalBytes: records.totalBytes, batches, cellsOfLines, sha256: () => digest, hints, decided };
 }
