@@ -23,6 +23,8 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 interface Timed {
   seconds: number;
   maxRssMb: number;
+  /** User + system CPU seconds of all the process's threads. */
+  cpu?: number;
 }
 
 function removeDb(path: string): void {
@@ -31,10 +33,10 @@ function removeDb(path: string): void {
 
 /** Runs a command under /usr/bin/time for wall time and peak RSS of the child. */
 function timed(cmd: string, args: string[], input?: string): Timed & { stdout: string } {
-  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const m = /__TIME__ ([\d.]+) (\d+)/.exec(r.stderr);
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', cmd, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
-  return { seconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024, stdout: r.stdout };
+  return { seconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]), stdout: r.stdout };
 }
 
 function median(values: number[]): number {
@@ -44,7 +46,7 @@ function median(values: number[]): number {
 
 function repeat(fn: () => Timed): Timed {
   const runs = Array.from({ length: REPEAT }, fn);
-  return { seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
+  return { seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), cpu: median(runs.map((r) => r.cpu ?? 0)) };
 }
 
 /** The extract as LibreOffice saves it as .xlsx (NIKs become numbers, shared strings after the sheet). */
@@ -73,8 +75,8 @@ function benchXlsx(csv: string): string[] {
   removeDb(db);
   return [
     `xlsx: ${(statSync(xlsx).size / 1e6).toFixed(0)} MB, written by LibreOffice`,
-    `yauzl+saxes bare read  ${bare.seconds.toFixed(1)} s, peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
-    `uep import dtks .xlsx  ${imported.seconds.toFixed(1)} s, peak RSS ${imported.maxRssMb.toFixed(0)} MB (target < 400) ` +
+    `yauzl+saxes bare read  ${bare.seconds.toFixed(1)} s (CPU ${bare.cpu!.toFixed(1)} s), peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
+    `uep import dtks .xlsx  ${imported.seconds.toFixed(1)} s (CPU ${imported.cpu!.toFixed(1)} s in two threads), peak RSS ${imported.maxRssMb.toFixed(0)} MB (target < 400) ` +
       `(read ${summary.read}, rejected ${summary.rejected})`,
     `ratio import / bare read ${(imported.seconds / bare.seconds).toFixed(2)} (target ≤ 1.50)`,
   ];

@@ -5,7 +5,10 @@
  */
 import { readSharedStrings } from './shared-strings.js';
 import { mergeFiller, scanMerges, type MergeRange } from './merges.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readSheetRows, type SheetContext, type SheetRow } from './sheet.js';
+import { startSheetWorker } from './sheet-compact.js';
 import type { StringTable } from './string-table.js';
 import { parseStyles, type Styles } from './styles.js';
 import { readWorkbook, type SheetInfo } from './workbook.js';
@@ -31,7 +34,19 @@ export function isZip(head: Buffer): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4;
 }
 
-export async function openXlsx(file: string): Promise<XlsxReader> {
+const WORKER = new URL('./sheet-worker.js', import.meta.url);
+/** Sheets with at least this much XML are parsed in a worker thread (the built tool only). */
+const WORKER_MIN_BYTES = 8 << 20;
+
+export interface XlsxOpenOptions {
+  /** Parse big sheets in a worker thread (default: when the built worker exists). */
+  worker?: boolean;
+  /** What counts as big (default 8 MB of XML). */
+  workerMinBytes?: number;
+}
+
+export async function openXlsx(file: string, options: XlsxOpenOptions = {}): Promise<XlsxReader> {
+  const useWorker = options.worker ?? existsSync(fileURLToPath(WORKER));
   const zip: XlsxZip = await openXlsxZip(file);
   try {
     const book = await readWorkbook(zip);
@@ -49,11 +64,18 @@ export async function openXlsx(file: string): Promise<XlsxReader> {
       merges: mergesOf,
       size: (sheet) => zip.size(sheet.part),
       async *rows(sheet, onBytes) {
-        const fill = mergeFiller(await mergesOf(sheet));
-        const ctx: SheetContext = { strings: await sharedStrings(), styles, date1904: book.date1904 };
-        for await (const batch of readSheetRows(await zip.stream(sheet.part), ctx, onBytes)) {
-          for (const row of batch) fill(row);
-          yield batch;
+        // A big sheet's parser starts first: it runs while this thread finds merges and strings.
+        const worker = useWorker && zip.size(sheet.part) >= (options.workerMinBytes ?? WORKER_MIN_BYTES) ? startSheetWorker(WORKER, { file, part: sheet.part }) : undefined;
+        try {
+          const fill = mergeFiller(await mergesOf(sheet));
+          const ctx: SheetContext = { strings: await sharedStrings(), styles, date1904: book.date1904 };
+          const rows = worker ? worker.rows(ctx, onBytes) : readSheetRows(await zip.stream(sheet.part), ctx, onBytes);
+          for await (const batch of rows) {
+            for (const row of batch) fill(row);
+            yield batch;
+          }
+        } finally {
+          await worker?.stop();
         }
       },
       close: () => zip.close(),

@@ -4,8 +4,8 @@
  * formulas give their cached value, booleans TRUE/FALSE, errors their code (#N/A).
  */
 import type { Readable } from 'node:stream';
-import { SaxesParser } from 'saxes';
 import { serialToIso } from './serial-date.js';
+import { sheetXmlParser, type RawCellSink } from './sheet-xml.js';
 import type { StringTable } from './string-table.js';
 import type { Styles } from './styles.js';
 
@@ -44,12 +44,7 @@ export function unescapeOoxml(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-const localName = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
-};
-
-function cellValue(type: string, raw: string, style: number, ctx: SheetContext): CellValue {
+export function cellValue(type: string, raw: string, style: number, ctx: SheetContext): CellValue {
   switch (type) {
     case 's':
       return ctx.strings?.get(Number(raw)) ?? '';
@@ -76,80 +71,56 @@ function cellValue(type: string, raw: string, style: number, ctx: SheetContext):
   }
 }
 
+/** Builds rows from raw cells: column from the reference, value by type and style. */
+export class RowBuilder implements RawCellSink {
+  rows: SheetRow[] = [];
+  private current: SheetRow | undefined;
+  private lastRow = 0;
+  private col = -1;
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  row(r: string | undefined): void {
+    const n = r === undefined ? NaN : Number(r);
+    this.lastRow = Number.isInteger(n) && n > 0 ? n : this.lastRow + 1;
+    this.current = { r: this.lastRow, cells: [] };
+    this.col = -1;
+  }
+
+  cell(ref: string | undefined, type: string | undefined, style: string | undefined, raw: string): void {
+    const at = ref === undefined || ref === '' ? -1 : columnIndex(ref);
+    this.col = at >= 0 ? at : this.col + 1;
+    const value = cellValue(type || 'n', raw, style ? Number(style) : 0, this.ctx);
+    if (value !== undefined && this.current) this.current.cells[this.col] = value;
+  }
+
+  endRow(): void {
+    if (this.current) this.rows.push(this.current);
+    this.current = undefined;
+  }
+
+  /** The rows completed so far, handed over once. */
+  take(): SheetRow[] {
+    const out = this.rows;
+    this.rows = [];
+    return out;
+  }
+}
+
 /**
- * The rows of a sheet part, in batches (one per chunk read). `onBytes` sees each compressed-side
- * chunk length, for progress.
+ * The rows of a sheet part, parsed in this thread, in batches (one per chunk read). `onBytes`
+ * sees each inflated chunk's length, for progress.
  */
 export async function* readSheetRows(stream: Readable, ctx: SheetContext, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
-  const parser = new SaxesParser({ position: false });
-  let out: SheetRow[] = [];
-  let row: SheetRow | undefined;
-  let lastRow = 0;
-  let col = -1;
-  let type = 'n';
-  let style = 0;
-  let raw = '';
-  let hasValue = false;
-  let capture = false; // inside <v>, or <t> of an inline string
-  let inInline = false;
-  let inPhonetic = false;
-
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'c') {
-      if (!row) return;
-      const a = tag.attributes as Record<string, string>;
-      const ref = a.r;
-      const at = ref === undefined ? -1 : columnIndex(ref);
-      col = at >= 0 ? at : col + 1;
-      type = a.t ?? 'n';
-      style = a.s === undefined ? 0 : Number(a.s);
-      raw = '';
-      hasValue = false;
-    } else if (name === 'v') {
-      capture = true;
-      hasValue = true;
-    } else if (name === 'row') {
-      const r = Number((tag.attributes as Record<string, string>).r);
-      lastRow = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
-      row = { r: lastRow, cells: [] };
-      col = -1;
-    } else if (name === 'is') {
-      inInline = true;
-      hasValue = true;
-    } else if (name === 't') {
-      capture = inInline && !inPhonetic;
-    } else if (name === 'rPh') {
-      inPhonetic = true;
-    }
-  });
-  parser.on('text', (text) => {
-    if (capture) raw += text;
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'v' || name === 't') capture = false;
-    else if (name === 'c') {
-      if (row && hasValue && col >= 0) {
-        const value = cellValue(type, raw, style, ctx);
-        if (value !== undefined) row.cells[col] = value;
-      }
-    } else if (name === 'row') {
-      if (row) out.push(row);
-      row = undefined;
-    } else if (name === 'is') inInline = false;
-    else if (name === 'rPh') inPhonetic = false;
-  });
-
+  const builder = new RowBuilder(ctx);
+  const parser = sheetXmlParser(builder);
+  // Chunks are decoded as a stream: a character split between two chunks stays whole.
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of stream) {
     onBytes?.((chunk as Buffer).length);
     parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-    if (out.length > 0) {
-      yield out;
-      out = [];
-    }
+    if (builder.rows.length > 0) yield builder.take();
   }
   parser.write(decoder.decode()).close();
-  if (out.length > 0) yield out;
+  if (builder.rows.length > 0) yield builder.take();
 }
