@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
-import { UepError } from '../errors.js';
+import { UepError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
 import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
@@ -97,6 +98,8 @@ async function openSource<O extends ImportOptions>(db: Db, file: string, kind: I
  */
 export async function runImport<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
+  // Rejects as a workbook come with the .xlsx writer; until then a CSV, never CSV under an .xlsx name.
+  if (options.rejectsPath && /\.xlsx$/i.test(options.rejectsPath)) throw new UsageError(t('xlsx:rejects_xlsx', { file: options.rejectsPath }));
   const source = await openSource(db, file, kind, options);
   const summary: ImportSummary = {
     kind: kind.kind, file: basename(file), sha256: '', batch_id: null, dry_run: !!options.dryRun, snapshot: !!options.snapshot,

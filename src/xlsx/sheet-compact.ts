@@ -23,18 +23,25 @@ export type SheetWorkerMessage =
 
 /** The rows of one message's text, through the same RowBuilder as rows parsed in this thread. */
 export function decodeRows(text: string, builder: RowBuilder): SheetRow[] {
-  for (const row of text.split(ROW)) {
-    if (row === '') continue;
-    const cells = row.split(CELL);
-    builder.row(cells[0] === '' ? undefined : cells[0]);
-    for (let i = 1; i < cells.length; i++) {
-      const cell = cells[i]!;
-      const a = cell.indexOf(FIELD);
-      const b = cell.indexOf(FIELD, a + 1);
-      const c = cell.indexOf(FIELD, b + 1);
-      builder.cell(cell.slice(0, a), cell.slice(a + 1, b), cell.slice(b + 1, c), cell.slice(c + 1));
+  // A scan by indexOf, not split: no array and few strings per cell.
+  let at = text.indexOf(ROW);
+  while (at !== -1) {
+    const next = text.indexOf(ROW, at + 1);
+    const end = next === -1 ? text.length : next;
+    let cell = text.indexOf(CELL, at + 1);
+    if (cell === -1 || cell > end) cell = end;
+    builder.row(cell === at + 1 ? undefined : text.slice(at + 1, cell));
+    while (cell < end) {
+      const a = text.indexOf(FIELD, cell + 1);
+      const b = text.indexOf(FIELD, a + 1);
+      const c = text.indexOf(FIELD, b + 1);
+      let stop = text.indexOf(CELL, c + 1);
+      if (stop === -1 || stop > end) stop = end;
+      builder.cell(text.slice(cell + 1, a), text.slice(a + 1, b), text.slice(b + 1, c), text.slice(c + 1, stop));
+      cell = stop;
     }
     builder.endRow();
+    at = next;
   }
   return builder.take();
 }

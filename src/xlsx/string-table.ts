@@ -5,6 +5,8 @@
  * and a slab is never copied to grow.
  */
 const SLAB = 8 << 20;
+/** Strings at the lowest indexes kept decoded. */
+const HOT = 4096;
 
 export class StringTable {
   private readonly slabs: Buffer[] = [];
@@ -12,6 +14,7 @@ export class StringTable {
   private starts = new Float64Array(1024); // slab * SLAB + offset (beyond 2^32 for big tables)
   private lengths = new Uint32Array(1024);
   private count = 0;
+  private readonly hot: string[] = [];
 
   get size(): number {
     return this.count;
@@ -41,6 +44,13 @@ export class StringTable {
   /** The string at `index`, or undefined past the end (a cell pointing nowhere). */
   get(index: number): string | undefined {
     if (!(index >= 0 && index < this.count)) return undefined;
+    // The first strings of a sheet are its headers and the values repeated on every row (P, L,
+    // kabupaten names …): those are kept decoded once.
+    if (index < HOT) return (this.hot[index] ??= this.decode(index));
+    return this.decode(index);
+  }
+
+  private decode(index: number): string {
     const start = this.starts[index]!;
     const slab = Math.floor(start / SLAB);
     const offset = start - slab * SLAB;

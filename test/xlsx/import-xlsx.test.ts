@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, nik, openDb, tempDir, uep, uepBin, writeFile } from '../helpers.js';
@@ -140,5 +140,19 @@ describe('importing .xlsx workbooks', () => {
     const r = uepBin(['import', 'dtks', join(XLSX, 'dtks-numbers.xlsx'), '--db', join(dir, 'uep.sqlite')], { env: { UEP_LANG: 'id' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('format kolom NIK sebagai Teks');
+  });
+});
+
+describe('--rejects', () => {
+  it('refuses an .xlsx rejects file for now, before reading anything', async () => {
+    const dir = tempDir();
+    const r = await run(dir, 'import', 'dtks', join(XLSX, 'dtks-text.xlsx'), '--rejects', join(dir, 'tolak.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tolak.xlsx: rejects are written as CSV for now');
+    expect(existsSync(join(dir, 'tolak.xlsx'))).toBe(false);
+    expect(existsSync(join(dir, 'uep.sqlite'))).toBe(true); // opened, but no batch recorded
+    const db = openDb(join(dir, 'uep.sqlite'));
+    expect(db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+    db.close();
   });
 });
