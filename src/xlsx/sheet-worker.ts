@@ -29,25 +29,30 @@ port.on('message', (m: { ack: number }) => {
 
 async function main(): Promise<void> {
   const zip = await openXlsxZip(file);
-  let out = '';
-  let complete = 0; // length of `out` up to the end of the last complete row
+  // Pieces gathered in an array and joined once per message: far less garbage than growing one string.
+  let pieces: string[] = [];
+  let complete = 0; // pieces up to the end of the last complete row
+  let chars = 0;
   const parser = sheetXmlParser({
     row: (r) => {
-      out += ROW + (r ?? '');
+      pieces.push(ROW + (r ?? ''));
     },
     cell: (ref, type, style, raw) => {
-      out += CELL + (ref ?? '') + FIELD + (type ?? '') + FIELD + (style ?? '') + FIELD + raw;
+      const piece = `${CELL}${ref ?? ''}${FIELD}${type ?? ''}${FIELD}${style ?? ''}${FIELD}${raw}`;
+      pieces.push(piece);
+      chars += piece.length;
     },
     endRow: () => {
-      complete = out.length;
+      complete = pieces.length;
     },
   });
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
   const send = async () => {
-    const text = out.slice(0, complete);
-    out = out.slice(complete);
+    const text = pieces.slice(0, complete).join('');
+    pieces = pieces.slice(complete);
     complete = 0;
+    chars = 0;
     waiting += text.length;
     port.postMessage({ type: 'rows', text, bytes } satisfies SheetWorkerMessage);
     bytes = 0;
@@ -57,10 +62,10 @@ async function main(): Promise<void> {
     for await (const chunk of await zip.stream(part)) {
       bytes += (chunk as Buffer).length;
       parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-      if (complete >= MESSAGE_CHARS) await send();
+      if (chars >= MESSAGE_CHARS && complete > 0) await send();
     }
     parser.write(decoder.decode()).close();
-    complete = out.length;
+    complete = pieces.length;
     if (complete > 0 || bytes > 0) await send();
     port.postMessage({ type: 'end' } satisfies SheetWorkerMessage);
   } finally {
