@@ -47,13 +47,14 @@ export function registerImport(program: Command, run: (fn: Action) => (...args: 
         ? 'import a DTKS/DTSEN (or BDT) extract: upsert persons by NIK'
         : 'import a PKH membership extract, linked to persons by NIK');
     csvInputOptions(cmd, kind.fields.map((f) => f.field));
-    cmd.option('--kode <system>', 'code system of kode_kabupaten columns: kemendagri or bps (KDPROP/KDKAB are always BPS; default kemendagri, or what the codes of a DTSEN file show)');
+    cmd.option('--kode <system>', 'code system of kode_kabupaten columns: kemendagri or bps (KDPROP/KDKAB are always BPS; a DTSEN file\'s kode_kabupaten_kota: what its codes show)', 'kemendagri');
     if (kind.snapshot) cmd.option('--snapshot', 'the file is a complete extract of the regencies it covers: persons of those regencies absent from it leave DTKS');
     cmd
       .option('--rejects <file>', 'write every rejected row (line, reason, original fields) to this CSV file')
       .option('--force', 'overwrite an existing --rejects file')
       .option('--strict', 'any rejected row aborts the import: nothing is written, exit 1')
       .option('--dry-run', 'validate and report, write nothing')
-      .action(run((ctx, [file], opts) => importFile(ctx, file as string, kind, opts)));
+      // The default stands unless the file is a DTSEN extract, whose codes settle it (kode-decision.ts).
+      .action(run((ctx, [file], opts) => importFile(ctx, file as string, kind, cmd.getOptionValueSource('kode') === 'default' ? { ...opts, kode: undefined } : opts)));
   }
 }
