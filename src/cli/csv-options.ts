@@ -7,10 +7,11 @@ export function csvInputOptions(cmd: Command, fields: string[]): Command {
   return cmd
     .option('--encoding <name>', 'utf8 (default; a BOM is fine) or latin1 (Windows-1252, as older Excel saves)')
     .option('--delimiter <char>', "field separator: ',' ';' tab or '|' (default: detected from the header)")
-    .option('--map <field=Header...>', `read a field from a differently named column (fields: ${fields.join(', ')})`);
+    .option('--map <field=Header...>', `read a field from a differently named column (fields: ${fields.join(', ')})`)
+    .option('--sheet <name|n>', 'the sheet of an .xlsx file to read, by name or number (default: the only visible sheet)');
 }
 
-export function csvInputValues(opts: Record<string, unknown>): { encoding?: CsvEncoding; delimiter?: string; map?: string[] } {
+export function csvInputValues(opts: Record<string, unknown>): { encoding?: CsvEncoding; delimiter?: string; map?: string[]; sheet?: string } {
   let encoding: CsvEncoding | undefined;
   const e = (opts.encoding as string | undefined)?.toLowerCase().replace(/[-_]/g, '');
   if (e !== undefined) {
@@ -23,5 +24,5 @@ export function csvInputValues(opts: Record<string, unknown>): { encoding?: CsvE
     if (delimiter === 'tab' || delimiter === '\\t') delimiter = '\t';
     if (![',', ';', '\t', '|'].includes(delimiter)) throw new UsageError(`--delimiter ${opts.delimiter}: expected ',', ';', tab or '|'`);
   }
-  return { encoding, delimiter, map: opts.map as string[] | undefined };
+  return { encoding, delimiter, map: opts.map as string[] | undefined, sheet: opts.sheet as string | undefined };
 }

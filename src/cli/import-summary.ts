@@ -1,4 +1,5 @@
 import { displayPath } from '../fsutil/display.js';
+import { t } from '../i18n/index.js';
 import type { ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 
@@ -22,6 +23,10 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
   if (summary.blank > 0) lines.push(`  blank lines skipped: ${n(summary.blank)}`);
   if (summary.rejected > 0) lines.push(`  ${c.red('rejected')}: ${counts(summary.reasons)}`);
   if (Object.keys(summary.warnings).length > 0) lines.push(`  ${c.yellow('warnings')} (stored on the rows): ${counts(summary.warnings)}`);
+  if (typeof summary.kode_evidence === 'string') {
+    lines.push(`  ${t('xlsx:kode.decided', { system: summary.kode, evidence: t(`xlsx:kode.evidence.${summary.kode_evidence}`) })}`);
+  }
+  for (const hint of (summary.hints as string[] | undefined) ?? []) lines.push(`  ${c.yellow(t(`xlsx:hint.${hint}`))}`);
   if (summary.rejected > 0) {
     if (summary.rejects_file && !summary.dry_run) lines.push(`  rejected rows written to ${displayPath(summary.rejects_file)}`);
     else {

@@ -315,6 +315,13 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE allocation_results ADD COLUMN tanggal_daftar TEXT;
   ALTER TABLE allocation_results ADD COLUMN jenis_kelamin TEXT;
   `,
+
+  // 6: DTSEN ranks each household within the province and within the regency too (desil_provinsi,
+  // desil_kabupaten_kota), kept beside the national desil; the rubric reads the national one.
+  `
+  ALTER TABLE persons ADD COLUMN desil_provinsi INTEGER CHECK (desil_provinsi BETWEEN 1 AND 10);
+  ALTER TABLE persons ADD COLUMN desil_kabupaten_kota INTEGER CHECK (desil_kabupaten_kota BETWEEN 1 AND 10);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

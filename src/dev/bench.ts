@@ -3,7 +3,11 @@
  * sqlite3 command-line tool's `.import` of the same file (same columns, NIK primary key, WAL,
  * synchronous=NORMAL), the same file imported again into the full database (the merge path), then
  * scoring and allocation over 200k applicants, and the HTML report of such a year.
- * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported).
+ * Then the same extract as an .xlsx made by LibreOffice (`soffice --convert-to xlsx`, cached in
+ * bench-output/: the conversion takes minutes), imported, against the bare streaming read of the
+ * same file by the libraries the reader is built on (yauzl + saxes).
+ * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported);
+ * BENCH_XLSX=only runs the .xlsx part alone, BENCH_XLSX=no skips it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +23,8 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 interface Timed {
   seconds: number;
   maxRssMb: number;
+  /** User + system CPU seconds of all the process's threads. */
+  cpu?: number;
 }
 
 function removeDb(path: string): void {
@@ -27,10 +33,10 @@ function removeDb(path: string): void {
 
 /** Runs a command under /usr/bin/time for wall time and peak RSS of the child. */
 function timed(cmd: string, args: string[], input?: string): Timed & { stdout: string } {
-  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const m = /__TIME__ ([\d.]+) (\d+)/.exec(r.stderr);
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', cmd, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
-  return { seconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024, stdout: r.stdout };
+  return { seconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]), stdout: r.stdout };
 }
 
 function median(values: number[]): number {
@@ -40,7 +46,40 @@ function median(values: number[]): number {
 
 function repeat(fn: () => Timed): Timed {
   const runs = Array.from({ length: REPEAT }, fn);
-  return { seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
+  return { seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), cpu: median(runs.map((r) => r.cpu ?? 0)) };
+}
+
+/** The extract as LibreOffice saves it as .xlsx (NIKs become numbers, shared strings after the sheet). */
+function xlsxOf(csv: string): string {
+  const xlsx = csv.replace(/\.csv$/, '.xlsx');
+  if (existsSync(xlsx)) return xlsx;
+  process.stderr.write(`converting ${csv} to .xlsx with LibreOffice (minutes) …\n`);
+  const profile = join(OUT, 'lo-profile');
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', OUT, csv], { encoding: 'utf8' });
+  rmSync(profile, { recursive: true, force: true });
+  if (r.status !== 0 || !existsSync(xlsx)) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  return xlsx;
+}
+
+function benchXlsx(csv: string): string[] {
+  const xlsx = xlsxOf(csv);
+  const db = join(OUT, 'uep-xlsx.sqlite');
+  const bare = repeat(() => timed(process.execPath, [join(ROOT, 'dist/dev/bench-xlsx-read.js'), xlsx]));
+  let summary: Record<string, unknown> = {};
+  const imported = repeat(() => {
+    removeDb(db);
+    const r = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'import', 'dtks', xlsx, '--db', db, '--json', '--quiet']);
+    summary = JSON.parse(r.stdout);
+    return r;
+  });
+  removeDb(db);
+  return [
+    `xlsx: ${(statSync(xlsx).size / 1e6).toFixed(0)} MB, written by LibreOffice`,
+    `yauzl+saxes bare read  ${bare.seconds.toFixed(1)} s (CPU ${bare.cpu!.toFixed(1)} s), peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
+    `uep import dtks .xlsx  ${imported.seconds.toFixed(1)} s (CPU ${imported.cpu!.toFixed(1)} s in two threads), peak RSS ${imported.maxRssMb.toFixed(0)} MB (target < 400) ` +
+      `(read ${summary.read}, rejected ${summary.rejected})`,
+    `ratio import / bare read ${(imported.seconds / bare.seconds).toFixed(2)} (target ≤ 1.50)`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -49,6 +88,10 @@ async function main(): Promise<void> {
   if (!existsSync(csv)) {
     process.stderr.write(`generating ${ROWS.toLocaleString('en-US')} rows into ${csv} …\n`);
     await writeDtksCsv(csv, { rows: ROWS, seed: 2026, style: 'dtks', dirt: 0.03 });
+  }
+  if (process.env.BENCH_XLSX === 'only') {
+    process.stdout.write(`${benchXlsx(csv).join('\n')}\n`);
+    return;
   }
   const header = readFileSync(csv, 'utf8').slice(0, 4096).split('\n', 1)[0]!.replace(/^\uFEFF/, '');
   const columns = header.split(',').map((_, i) => (i === 0 ? 'nik TEXT PRIMARY KEY' : `c${i} TEXT`));
@@ -118,6 +161,7 @@ async function main(): Promise<void> {
     lines.push(`uep report html      ${r.seconds.toFixed(2)} s, ${(r.bytes / 1e6).toFixed(2)} MB for ${r.applicants.toLocaleString('en-US')} applicants, `
       + `${r.beneficiaries.toLocaleString('en-US')} beneficiaries, ${r.visits.toLocaleString('en-US')} visits (targets: < 3 s, < 2 MB)`);
   }
+  if (process.env.BENCH_XLSX !== 'no') lines.push(...benchXlsx(csv));
   process.stdout.write(`${lines.join('\n')}\n`);
   removeDb(db);
 }

@@ -1,9 +1,10 @@
-import { parseNik, nikDateParts, nikProvinsi, type NikDate } from '../nik/nik.js';
+import { looksScientific, parseNik, nikDateParts, nikProvinsi, type NikDate } from '../nik/nik.js';
 import {
   desaFromName, kabupatenFromBdt, kabupatenFromCode, kabupatenFromName, kecamatanFromName, type KodeSystem,
 } from '../regions/resolve.js';
 import type { Kabupaten } from '../regions/reference.js';
 import { extrasEncoder } from './extras.js';
+import { decideKode, withProvinsi } from './kode-decision.js';
 import { missingColumns, type FieldSpec, type HeaderMapping } from './headers.js';
 import type { ImportKind, RowValidator } from './kind.js';
 import type { ImportOptions } from './summary.js';
@@ -16,26 +17,30 @@ export interface DtksImportOptions extends ImportOptions {
 
 /** Columns of DTKS/DTSEN/BDT extracts and the header spellings seen in real files. */
 export const DTKS_FIELDS: FieldSpec[] = [
-  { field: 'nik', aliases: ['NO NIK', 'NIK KTP'] },
-  { field: 'no_kk', aliases: ['NO KK', 'NoKK', 'NOMOR KK', 'NKK', 'NO KARTU KELUARGA'] },
+  { field: 'nik', aliases: ['NO NIK', 'NIK KTP', 'nomor_induk_kependudukan'] },
+  { field: 'no_kk', aliases: ['NO KK', 'NoKK', 'NOMOR KK', 'NKK', 'NO KARTU KELUARGA', 'nomor_kartu_keluarga'] },
   { field: 'nama', aliases: ['NAMA LENGKAP', 'NAMA ART', 'NAMA PENERIMA'] },
   { field: 'jenis_kelamin', aliases: ['JK', 'JnsKel', 'JENIS KELAMIN'] },
   { field: 'tanggal_lahir', aliases: ['TGL LAHIR', 'TglLahir', 'TANGGAL LAHIR'] },
-  { field: 'alamat', aliases: [] },
-  { field: 'kabupaten', aliases: ['KABUPATEN/KOTA', 'KAB_KOTA', 'nama_kabupaten', 'KAB/KOTA', 'KOTA/KABUPATEN'] },
-  { field: 'kode_kabupaten', aliases: ['KODE KAB', 'KODE KABUPATEN', 'KODE_KAB_KOTA'] },
+  { field: 'alamat', aliases: ['alamat_ktp'] },
+  { field: 'kabupaten', aliases: ['KABUPATEN/KOTA', 'KAB_KOTA', 'nama_kabupaten', 'KAB/KOTA', 'KOTA/KABUPATEN', 'kabupaten_kota'] },
+  { field: 'kode_kabupaten', aliases: ['KODE KAB', 'KODE KABUPATEN', 'KODE_KAB_KOTA', 'kode_kabupaten_kota'] },
+  { field: 'kode_provinsi', aliases: ['KODE PROV', 'KODE PROVINSI'] },
   { field: 'kdprop', aliases: [] },
   { field: 'kdkab', aliases: [] },
   { field: 'kecamatan', aliases: ['NAMA KECAMATAN', 'KEC'] },
-  { field: 'desa', aliases: ['DESA/KELURAHAN', 'KELURAHAN', 'KELURAHAN/DESA', 'NAMA DESA'] },
+  { field: 'desa', aliases: ['DESA/KELURAHAN', 'KELURAHAN', 'KELURAHAN/DESA', 'NAMA DESA', 'kelurahan_desa'] },
   { field: 'desil', aliases: ['DESIL NASIONAL', 'DESIL_NASIONAL'] },
-  { field: 'hubungan_keluarga', aliases: ['Hub_KRT', 'HUBUNGAN KELUARGA', 'HUB KELUARGA', 'SHDK'] },
+  // DTSEN ranks households within the province and the regency too; the rubric reads the national one.
+  { field: 'desil_provinsi', aliases: ['DESIL PROV'] },
+  { field: 'desil_kabupaten_kota', aliases: ['DESIL KABUPATEN', 'DESIL KAB', 'DESIL KAB/KOTA'] },
+  { field: 'hubungan_keluarga', aliases: ['Hub_KRT', 'HUBUNGAN KELUARGA', 'HUB KELUARGA', 'SHDK', 'status_hubungan_keluarga'] },
   { field: 'status_pkh', aliases: ['Ada_pkh', 'PKH', 'STATUS PKH'] },
 ];
 
 export const PERSON_COLUMNS = [
   'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'kode_kabupaten', 'kecamatan', 'kode_kecamatan',
-  'desa', 'kode_desa', 'desil', 'hubungan_keluarga', 'status_pkh', 'extra_json',
+  'desa', 'kode_desa', 'desil', 'hubungan_keluarga', 'status_pkh', 'extra_json', 'desil_provinsi', 'desil_kabupaten_kota',
 ];
 
 /** Reads the regency of a row from whichever columns the file has. */
@@ -43,11 +48,11 @@ export function regionResolver(mapping: HeaderMapping, kode: KodeSystem): (f: st
   const at = (field: string) => mapping.index.get(field);
   const iName = at('kabupaten');
   const iCode = at('kode_kabupaten');
-  const iProp = at('kdprop');
+  const iProp = at('kdprop') ?? at('kode_provinsi');
   const iKab = at('kdkab');
   return (f) => {
     let byCode: Kabupaten | undefined;
-    if (iCode !== undefined && f[iCode]!.trim() !== '') byCode = kabupatenFromCode(f[iCode]!, kode);
+    if (iCode !== undefined && f[iCode]!.trim() !== '') byCode = kabupatenFromCode(withProvinsi(iProp === undefined ? '' : f[iProp]!, f[iCode]!), kode);
     else if (iKab !== undefined && f[iKab]!.trim() !== '') byCode = kabupatenFromBdt(iProp !== undefined ? f[iProp]! : '', f[iKab]!);
     const nameValue = iName !== undefined ? f[iName]!.trim() : '';
     const byName = nameValue !== '' ? kabupatenFromName(nameValue) : undefined;
@@ -75,6 +80,7 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
   const iNik = at('nik')!, iNama = at('nama')!, iKk = at('no_kk'), iJk = at('jenis_kelamin'), iTgl = at('tanggal_lahir');
   const iAlamat = at('alamat'), iKec = at('kecamatan'), iDesa = at('desa'), iDesil = at('desil');
   const iHub = at('hubungan_keluarga'), iPkh = at('status_pkh');
+  const iDesilProv = at('desil_provinsi'), iDesilKab = at('desil_kabupaten_kota');
   const region = regionResolver(mapping, options.kode ?? 'kemendagri');
   const extras = extrasEncoder(mapping.unknown);
 
@@ -118,16 +124,27 @@ function dtksValidator(mapping: HeaderMapping, options: DtksImportOptions): RowV
     const desa = desaRaw !== '' ? desaFromName(kab.kode, kec?.kode, desaRaw) : undefined;
     if (desaRaw !== '' && !desa) warnings.push('desa_unknown');
 
+    // A provincial or regency desil that cannot be read is kept out, with a warning: the row stays.
+    const desilWilayah = [get(f, iDesilProv), get(f, iDesilKab)].map((raw) => {
+      const d = parseDesil(raw);
+      if (d === undefined) warnings.push('desil_wilayah_invalid');
+      return d ?? null;
+    });
     const extra = extras(f);
     const pkh = parseFlag(get(f, iPkh));
-    const noKk = get(f, iKk).replace(/^'/, '');
+    let noKk = get(f, iKk).replace(/^'/, '');
+    // A KK a spreadsheet turned into a number has lost its 16th digit: not stored, but the row stays.
+    if (looksScientific(noKk)) {
+      warnings.push('no_kk_scientific');
+      noKk = '';
+    }
     return {
       ok: true,
       warnings,
       values: [
         nik, noKk === '' ? null : noKk, nama, jenisKelamin, tanggalLahir, get(f, iAlamat) || null, kab.kode,
         kec?.nama ?? (kecRaw || null), kec?.kode ?? null, desa?.nama ?? (desaRaw || null), desa?.kode ?? null,
-        desil, parseHubunganKeluarga(get(f, iHub)), pkh === undefined ? null : pkh ? 1 : 0, extra,
+        desil, parseHubunganKeluarga(get(f, iHub)), pkh === undefined ? null : pkh ? 1 : 0, extra, ...desilWilayah,
       ],
     };
   };
@@ -145,6 +162,7 @@ export const DTKS_IMPORT: ImportKind<DtksImportOptions> = {
     if (region) missing.push(region);
     if (missing.length > 0) throw missingColumns(file, mapping, missing);
   },
+  decide: decideKode,
   validator: dtksValidator,
   coveredColumns(mapping) {
     const has = (f: string) => mapping.index.has(f);
@@ -153,6 +171,7 @@ export const DTKS_IMPORT: ImportKind<DtksImportOptions> = {
       ['no_kk', ['no_kk']], ['jenis_kelamin', ['jenis_kelamin']], ['tanggal_lahir', ['tanggal_lahir']], ['alamat', ['alamat']],
       ['kecamatan', ['kecamatan', 'kode_kecamatan']], ['desa', ['desa', 'kode_desa']], ['desil', ['desil']],
       ['hubungan_keluarga', ['hubungan_keluarga']], ['status_pkh', ['status_pkh']],
+      ['desil_provinsi', ['desil_provinsi']], ['desil_kabupaten_kota', ['desil_kabupaten_kota']],
     ];
     for (const [field, columns] of optional) if (has(field)) cols.push(...columns);
     if (mapping.unknown.length > 0) cols.push('extra_json');

@@ -1,3 +1,4 @@
+import type { CsvRecord } from '../csv/parser.js';
 import type { Db } from '../db/open.js';
 import type { FieldSpec, HeaderMapping } from './headers.js';
 
@@ -35,6 +36,12 @@ export interface ImportKind<Options> {
   fields: FieldSpec[];
   /** Throws (before any row is read) when required columns are missing. */
   checkColumns(file: string, mapping: HeaderMapping, options: Options): void;
+  /**
+   * Settles options from the file itself before any row is validated (the code system of DTSEN code
+   * columns), reading its records in a pass of its own; the result is merged into the options and
+   * reported in the summary. Throws when the file cannot settle them (the user must say).
+   */
+  decide?(file: string, mapping: HeaderMapping, options: Options, records: () => AsyncGenerator<CsvRecord[]>): Promise<Record<string, string>>;
   /** Builds the row validator; it may look things up in the database (read only). */
   validator(mapping: HeaderMapping, options: Options, db: Db): RowValidator;
   /**

@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { ImportKind } from './kind.js';
 import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
 import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
@@ -11,6 +13,8 @@ import { Stage } from './stage.js';
 import { openValidated, type ValidatedSource } from './validated.js';
 import { countReject, ImportInterruptedError, ImportRejectedError, newSummary, SAMPLE_REJECTS, type ImportOptions, type ImportSummary } from './summary.js';
 import { openValidatedInWorkers } from './worker-source.js';
+import { isXlsxFile } from './xlsx/detect.js';
+import { openValidatedXlsx } from './xlsx/source.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const DEFAULT_WORKER_MIN_BYTES = 4 << 20;
@@ -19,6 +23,7 @@ const WORKER_THREADS = 2;
 
 /** Parse and validate in worker threads when the file is big and the kind's validation needs no database. */
 async function openSource<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
+  if (isXlsxFile(file)) return openValidatedXlsx(db, file, kind, options);
   let size = 0;
   try {
     size = statSync(file).size;
@@ -36,8 +41,11 @@ async function openSource<O extends ImportOptions>(db: Db, file: string, kind: I
  */
 export async function runImport<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
+  // Rejects as a workbook come with the .xlsx writer; until then a CSV, never CSV under an .xlsx name.
+  if (options.rejectsPath && /\.xlsx$/i.test(options.rejectsPath)) throw new UsageError(t('xlsx:rejects_xlsx', { file: options.rejectsPath }));
   const source = await openSource(db, file, kind, options);
   const summary = newSummary(kind.kind, basename(file), options);
+  Object.assign(summary, source.decided);
   const sampleSize = options.sampleRejects ?? SAMPLE_REJECTS;
   const rejects = options.rejectsPath
     ? new RejectsWriter(options.rejectsPath, source.header, { overwrite: !!options.overwrite, input: file, database: db.name })
@@ -78,6 +86,8 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       options.onProgress?.({ rows: summary.read, bytesRead: batch.bytesRead, totalBytes: source.totalBytes });
     }
     summary.sha256 = source.sha256();
+    const hints = source.hints?.(summary.reasons, summary.warnings) ?? [];
+    if (hints.length > 0) summary.hints = hints;
     const later = duplicates.removeLater(loader ? kind.table : stage!.table);
     await rejectDuplicates(summary, later, kind.duplicateReason ?? 'nik_duplicate', sampleSize, rejects, source);
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);

@@ -11,6 +11,8 @@ export interface ImportOptions {
   delimiter?: string;
   /** `field=Header` overrides. */
   map?: string[];
+  /** The sheet of an .xlsx file: its name or 1-based position (default: the only visible one). */
+  sheet?: string;
   strict?: boolean;
   dryRun?: boolean;
   snapshot?: boolean;

@@ -43,6 +43,10 @@ export interface ValidatedSource {
   cellsOfLines(lines: number[], take: (line: number, cells: string[]) => void): Promise<void>;
   /** The file's sha256, once every batch has been read. */
   sha256(): string;
+  /** What the kind settled from the file itself (e.g. `kode: bps` with its evidence), reported in the summary. */
+  decided?: Record<string, string>;
+  /** Codes of hints for what the counts show (e.g. NIKs stored as numbers in a workbook); `xlsx:hint.<code>` explains each. */
+  hints?(reasons: Record<string, number>, warnings: Record<string, number>): string[];
 }
 
 function isBlank(fields: string[]): boolean {
@@ -92,27 +96,40 @@ export function validateRecords(records: CsvRecord[], validate: RowValidator, wi
   return batch;
 }
 
-export interface PreparedFile {
+export interface PreparedFile<O> {
   name: string;
   source: CsvSource;
   mapping: HeaderMapping;
   hash: ReturnType<typeof createHash>;
+  /** The options with what the kind settled from the file itself (kind.decide). */
+  options: O;
+  decided: Record<string, string>;
 }
 
 /** Opens a file for a kind: header mapping and required columns checked before any row is read. */
-export async function prepareFile<O extends ImportOptions>(file: string, kind: ImportKind<O>, options: O): Promise<PreparedFile> {
+export async function prepareFile<O extends ImportOptions>(file: string, kind: ImportKind<O>, options: O): Promise<PreparedFile<O>> {
   const name = basename(file);
   const hash = createHash('sha256');
   const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
-  const mapping = mapHeader(name, source.header, kind.fields, parseMapOptions(options.map, kind.fields));
+  const mapping = mapFileHeader(name, source.header, kind, options);
+  const again = async function* () {
+    yield* (await openCsv(file, { encoding: options.encoding, delimiter: source.delimiter })).batches();
+  };
+  const decided = kind.decide ? await kind.decide(name, mapping, options, again) : {};
+  return { name, source, mapping, hash, options: { ...options, ...decided }, decided };
+}
+
+/** A file's header mapped for a kind, its required columns checked, before any row is read (CSV or .xlsx). */
+export function mapFileHeader<O extends ImportOptions>(name: string, header: string[], kind: ImportKind<O>, options: O): HeaderMapping {
+  const mapping = mapHeader(name, header, kind.fields, parseMapOptions(options.map, kind.fields));
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
-  return { name, source, mapping, hash };
+  return mapping;
 }
 
 /** Reads and validates a file in this thread (small files, and kinds whose validation reads the database). */
-export async function openValidated<O extends ImportOptions>(db: Db | null, file: string, kind: ImportKind<O>, options: O): Promise<ValidatedSource> {
-  const { name, source, mapping, hash } = await prepareFile(file, kind, options);
+export async function openValidated<O extends ImportOptions>(db: Db | null, file: string, kind: ImportKind<O>, given: O): Promise<ValidatedSource> {
+  const { name, source, mapping, hash, options, decided } = await prepareFile(file, kind, given);
   const validate = kind.validator(mapping, options, db as Db);
   let digest = '';
 
@@ -127,7 +144,7 @@ export async function openValidated<O extends ImportOptions>(db: Db | null, file
 
   const cellsOfLines = (lines: number[], take: (line: number, cells: string[]) => void) =>
     eachLineCells(file, { encoding: options.encoding, delimiter: source.delimiter }, lines, take);
-  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, cellsOfLines, sha256: () => digest };
+  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, cellsOfLines, sha256: () => digest, decided };
 }
 
 /**

@@ -13,8 +13,17 @@ const SEX: Record<string, JenisKelamin> = {
   p: 'P', pr: 'P', perempuan: 'P', wanita: 'P', f: 'P', w: 'P', '2': 'P',
 };
 
+/**
+ * DTSEN writes coded answers as "code. label" ("1. Laki-laki", "2. Istri/Suami"): the label is read
+ * (it says what the code means), in CSV and .xlsx alike.
+ */
+export function codedLabel(raw: string): string {
+  const m = /^\s*\d{1,2}\s*[.)]\s*(\S.*)$/.exec(raw);
+  return m ? m[1]! : raw;
+}
+
 function parseJenisKelaminUncached(raw: string): JenisKelamin | undefined {
-  return SEX[raw.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  return SEX[codedLabel(raw).toLowerCase().replace(/[^a-z0-9]/g, '')];
 }
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -71,7 +80,7 @@ function parseDesilUncached(raw: string): number | null | undefined {
 
 /** Yes/no flags: 1/0, ya/tidak, y/t, aktif/tidak aktif, ada/tidak ada, true/false; BDT's 2 means no. */
 function parseFlagUncached(raw: string): boolean | undefined {
-  const v = raw.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const v = codedLabel(raw).toLowerCase().replace(/[^a-z0-9]/g, '');
   if (v === '') return undefined;
   if (['1', 'ya', 'y', 'yes', 'aktif', 'ada', 'true', 'benar'].includes(v)) return true;
   if (['0', '2', 'tidak', 't', 'no', 'n', 'tidakaktif', 'nonaktif', 'tidakada', 'false', 'bukan'].includes(v)) return false;
@@ -91,7 +100,7 @@ const HUBUNGAN: Record<string, string> = {
 };
 
 function parseHubunganKeluargaUncached(raw: string): string | null {
-  const v = raw.trim();
+  const v = codedLabel(raw).trim();
   if (v === '') return null;
   return HUBUNGAN[v.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? v.toLowerCase();
 }

@@ -97,9 +97,9 @@ async function* inOrder<T>(jobs: AsyncIterable<Job<T>>, inFlight: number): Async
 export async function openValidatedInWorkers<O extends ImportOptions>(
   file: string, kind: ImportKind<O>, options: O, threads: number,
 ): Promise<ValidatedSource> {
-  const { name, source, mapping, hash } = await prepareFile(file, kind, options);
+  const { name, source, mapping, hash, options: settled, decided } = await prepareFile(file, kind, options);
   const workerData: WorkerInput = {
-    kind: kind.kind, options: plainOptions(options), delimiter: source.delimiter,
+    kind: kind.kind, options: plainOptions(settled), delimiter: source.delimiter,
     header: source.header, index: [...mapping.index], unknown: mapping.unknown,
   };
   let digest = '';
@@ -153,5 +153,5 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
     }
   }
 
-  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, cellsOfLines, sha256: () => digest };
+  return { file: name, header: source.header, mapping, totalBytes: source.totalBytes, batches, cellsOfLines, sha256: () => digest, decided };
 }

@@ -12,6 +12,11 @@ export type NikResult = { ok: true; nik: string } | { ok: false; reason: NikReje
 /** What Excel makes of a long number: 6.47201E+15, or 6,47201E+15 in an Indonesian locale. */
 const SCIENTIFIC = /^[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+$/;
 
+/** Whether a cell holds a number in scientific notation: a NIK or KK a spreadsheet has rounded. */
+export function looksScientific(raw: string): boolean {
+  return SCIENTIFIC.test(raw.trim());
+}
+
 /** Cleans and validates a NIK as found in an extract. A leading apostrophe (Excel's "text" mark) is trimmed too. */
 export function parseNik(raw: string | undefined): NikResult {
   // The common case first, without regexes or copies: exactly 16 digits.
