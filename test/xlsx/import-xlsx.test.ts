@@ -21,9 +21,9 @@ describe('importing .xlsx workbooks', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, inserted: 0, rejected: 3, reasons: { nik_scientific: 3 }, hints: ['nik_number'] });
     const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n');
-    expect(rejects[0]).toBe('line,reason,NIK,NO KK,NAMA LENGKAP,JENIS KELAMIN,TGL LAHIR,ALAMAT,KABUPATEN/KOTA,DESIL NASIONAL,NO HP');
+    expect(rejects[0]).toBe('line,reason,raw,NIK,NO KK,NAMA LENGKAP,JENIS KELAMIN,TGL LAHIR,ALAMAT,KABUPATEN/KOTA,DESIL NASIONAL,NO HP');
     // The cells as the spreadsheet holds them: 16th digit gone, the phone number's leading zero too.
-    expect(rejects[1]).toBe('2,nik_scientific,6.47201450785E+15,6.4720101012E+15,Siti Aminah,P,1985-07-05,"Jl. Antasari No. 3, RT 04",Kota Samarinda,2,81234567890');
+    expect(rejects[1]).toBe('2,nik_scientific,,6.47201450785E+15,6.4720101012E+15,Siti Aminah,P,1985-07-05,"Jl. Antasari No. 3, RT 04",Kota Samarinda,2,81234567890');
     expect(rejects.slice(2, 4).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['3,nik_scientific', '4,nik_scientific']);
     expect(r.stderr).toContain('format the NIK column as Text');
   });
@@ -49,9 +49,9 @@ describe('importing .xlsx workbooks', () => {
     db.close();
     // Lines are the spreadsheet's rows (title, blank row and a two-row header above the data).
     expect(readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n').slice(0, 3)).toEqual([
-      'line,reason,NIK,NO KK,NAMA LENGKAP,TGL LAHIR,KODE KAB,KECAMATAN,DESIL NASIONAL,JENIS KELAMIN,KETERANGAN',
-      '9,nik_scientific,6.4710109037E+15,,Ahmad (NIK as a number),1970-03-09,6471,,4,L,',
-      `10,nik_duplicate,${SITI},,Siti again,,6472,,1,P,`,
+      'line,reason,raw,NIK,NO KK,NAMA LENGKAP,TGL LAHIR,KODE KAB,KECAMATAN,DESIL NASIONAL,JENIS KELAMIN,KETERANGAN',
+      '9,nik_scientific,,6.4710109037E+15,,Ahmad (NIK as a number),1970-03-09,6471,,4,L,',
+      `10,nik_duplicate,,${SITI},,Siti again,,6472,,1,P,`,
     ]);
   });
 

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/open.js';
 import type { SheetInfo, XlsxReader } from '../../xlsx/reader.js';
 import type { FieldSpec } from '../headers.js';
-import { sheetRecords, type SheetRecords } from './records.js';
+import { sheetRecords, type SheetRecords } from './sheet-records.js';
 
 const TABLE = 'temp.uep_xlsx_family';
 
