@@ -253,7 +253,7 @@ describe('uep import dtks', () => {
   it('fails clearly on a missing file, an empty file and binary garbage', async () => {
     const dir = tempDir();
     const missing = await importDtks(dir, join(dir, 'nope.csv'));
-    expect([missing.code, missing.stderr]).toEqual([1, `uep: cannot read ${join(dir, 'nope.csv')}: no such file\n`]);
+    expect([missing.code, missing.stderr]).toEqual([1, `created new database ${join(dir, 'uep.sqlite')}\nuep: cannot read ${join(dir, 'nope.csv')}: no such file\n`]);
     const empty = await importDtks(dir, writeFile(dir, 'empty.csv', ''));
     expect([empty.code, empty.stderr.trim()]).toEqual([1, 'uep: empty.csv: the file is empty (no header line)']);
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
