@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
+import { pausePoint } from '../db/pause.js';
 import { UepError } from '../errors.js';
 import type { CsvEncoding } from '../csv/reader.js';
 import type { ImportKind } from './kind.js';
@@ -143,6 +144,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
     if (!open) {
+      await pausePoint('import:staged'); // a test's restore or backup runs here (test/trust/restore-race.test.ts)
       db.exec('BEGIN IMMEDIATE');
       open = true;
       batchId = recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt);
