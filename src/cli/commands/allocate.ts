@@ -111,7 +111,7 @@ a lower-ranked family member is skipped with reason same_kk.`)
       ctx.say(`Run ${r.run_id} (${r.status}): ${r.replaced.nik_masked} (rank ${r.replaced.rank}) replaced; ` + (r.promoted
         ? `${r.promoted.nik_masked} (rank ${r.promoted.rank}, waitlist ${r.promoted.waitlist_pos}) is selected in their place.`
         : 'the waitlist of the regency is empty: the slot stays open.'));
-      ctx.audit({ run_id: r.run_id, status: r.status, promoted: r.promoted !== null, skipped_same_kk: r.skipped_same_kk }, 1 + (r.promoted ? 1 : 0));
+      ctx.audit({ run_id: r.run_id, move_id: r.move_id, status: r.status, promoted: r.promoted !== null, skipped_same_kk: r.skipped_same_kk }, 1 + (r.promoted ? 1 : 0));
     }));
 
   cmd.command('list')
