@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { runningCommand } from '../audit/audit.js';
@@ -127,8 +127,12 @@ async function keepAside(db: Db, dbPath: string, now: Date, damaged: boolean): P
   const tmp = claimTemp(aside, 'aside', 'copy of the current database');
   try {
     if (damaged) {
-      copyFileSync(dbPath, tmp);
-      if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${aside}-wal`);
+      copyBytes(dbPath, tmp);
+      if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
+        const wal = claimTemp(`${aside}-wal`, 'aside', 'copy of the current database');
+        copyBytes(`${dbPath}-wal`, wal);
+        renameSync(wal, `${aside}-wal`);
+      }
     } else {
       await db.backup(tmp);
     }
@@ -136,5 +140,18 @@ async function keepAside(db: Db, dbPath: string, now: Date, damaged: boolean): P
     return aside;
   } finally {
     removeTemp(tmp);
+  }
+}
+
+/** Copies a file's bytes into an existing file, keeping the target's mode (copyFile would give it the source's). */
+function copyBytes(from: string, to: string): void {
+  const src = openSync(from, 'r');
+  const dst = openSync(to, 'w');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) writeSync(dst, buf, 0, n);
+  } finally {
+    closeSync(src);
+    closeSync(dst);
   }
 }

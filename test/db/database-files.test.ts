@@ -3,7 +3,7 @@
  * 11.11 (ordinary failures of the database file): one clear line naming the path, exit 1.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -132,10 +132,23 @@ describe('a database file that cannot be used', () => {
     const bytes = readFileSync(corrupt);
     bytes.fill(0x5a, 65536, bytes.length); // every page but the first
     writeFileSync(corrupt, bytes);
+    const backup = join(dir, 'backup.sqlite');
+    expect((await uep(['backup', backup, '--db', db])).code).toBe(0);
     for (const path of [truncated, corrupt]) {
       for (const args of [['status'], ['import', 'dtks', join(dir, 'p.csv')], ['audit']]) {
         expectClear(await uep([...args, '--db', path]), path, /is damaged \(database disk image is malformed\)\n {2}hint: restore the latest backup with `uep restore <file>`/);
       }
+      // The fix the hint gives works: the damaged content is kept aside (0600), the database is whole again.
+      const damagedSize = statSync(path).size;
+      chmodSync(path, 0o644);
+      const r = await uep(['restore', backup, '--db', path, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const { keptAside } = JSON.parse(r.stdout);
+      expect(statSync(keptAside).size).toBeGreaterThanOrEqual(damagedSize);
+      expect(statSync(keptAside).mode & 0o777).toBe(0o600);
+      const doctor = await uep(['doctor', '--db', path, '--json']);
+      expect(JSON.parse(doctor.stdout).checks[0]).toEqual({ check: 'integrity', ok: true, detail: 'ok' });
+      expect((await uep(['status', '--db', path])).stdout).toContain('Persons: 1 ');
     }
   });
 
