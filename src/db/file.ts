@@ -3,6 +3,7 @@
  * clear message instead of SQLite's, and a new file is created readable by its owner only.
  */
 import { accessSync, closeSync, constants, openSync, statSync } from 'node:fs';
+import type { Db } from './open.js';
 import { dirname, join } from 'node:path';
 import { DatabaseError } from '../errors.js';
 
@@ -61,5 +62,34 @@ export function checkWritable(path: string): void {
       throw new DatabaseError(`${path} is read-only for this user (${what} is not writable): uep cannot write to it`,
         'run as the user who owns it, or check the permissions of the file and of its folder');
     }
+  }
+}
+
+const identities = new WeakMap<Db, string>();
+
+function identity(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers which file a connection opened, for `assertSameFile`. */
+export function rememberFile(db: Db, path: string): void {
+  const id = identity(path);
+  if (id) identities.set(db, id);
+}
+
+/**
+ * Refuses to commit into a file that is no longer the database: one replaced under a running
+ * command (moved or copied over by hand) would take the work with it, out of sight.
+ */
+export function assertSameFile(db: Db): void {
+  const id = identities.get(db);
+  if (id !== undefined && identity(db.name) !== id) {
+    throw new DatabaseError(`${db.name} was replaced by another file while this command ran; nothing was written`,
+      'run the command again (it now works on the file that is there)');
   }
 }

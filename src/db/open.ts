@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
 import { databaseKind, markAsUep, UEP_APPLICATION_ID, type DatabaseKind } from './application.js';
 import { describeDatabaseFailure } from './failures.js';
-import { checkWritable, createDatabaseFile, databaseFileExists, missingDatabase, MISSING_HINT } from './file.js';
+import { checkWritable, createDatabaseFile, databaseFileExists, missingDatabase, MISSING_HINT, rememberFile } from './file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -65,6 +65,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.close();
     throw describeDatabaseFailure(err, path) ?? err;
   }
+  if (!memory) rememberFile(db, path);
   if (created) options.onCreate?.(path);
   return db;
 }

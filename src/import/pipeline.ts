@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
+import { assertSameFile } from '../db/file.js';
 import { pausePoint } from '../db/pause.js';
 import { UepError } from '../errors.js';
 import type { CsvEncoding } from '../csv/reader.js';
@@ -161,6 +162,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank }), new Date().toISOString(), batchId,
     );
     // A dry run does all the work, then rolls it back: its counts are the real ones.
+    if (!options.dryRun) assertSameFile(db);
     db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
     open = false;
     rejects?.commit();

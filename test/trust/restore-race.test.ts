@@ -3,7 +3,7 @@
  * with pause points (src/db/pause.ts), not hoped for with timers.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -101,5 +101,18 @@ describe('restore while an import runs (forced interleavings)', () => {
     expect(JSON.parse(i.stdout)).toMatchObject({ inserted: 50 });
     expect(persons(db)).toBe(150); // the restored 100 plus the import
     expect(persons(JSON.parse(r.stdout).keptAside)).toBe(110);
+  });
+
+  it('a database file moved over by hand under a running import: the import refuses to report success', async () => {
+    const { dir, db, backup, extra } = setUp();
+    const imp = start(['import', 'dtks', extra, '--db', db], { pause: { points: ['import:staged'], dir } });
+    await paused(dir, 'import:staged', imp);
+    copyFileSync(backup, join(dir, 'replacement.sqlite'));
+    renameSync(join(dir, 'replacement.sqlite'), db); // what an officer might do instead of `uep restore`
+    release(dir, 'import:staged');
+    const r = await imp.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`uep: ${db} was replaced by another file while this command ran; nothing was written\n  hint: run the command again (it now works on the file that is there)\n`);
+    expect(persons(db)).toBe(100);
   });
 });
