@@ -4,8 +4,11 @@
  * never taken over; files from before the mark are recognised by their tables and marked when a
  * writing command next opens them.
  */
+import type Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
-import type { Db } from './open.js';
+
+/** (Db of open.ts, named here from better-sqlite3: open.ts imports this file.) */
+type Db = Database.Database;
 
 /** 'UEP1' as a 32-bit big-endian integer. */
 export const UEP_APPLICATION_ID = 0x55455031;

@@ -3,9 +3,12 @@
  * clear message instead of SQLite's, and a new file is created readable by its owner only.
  */
 import { accessSync, closeSync, constants, openSync, statSync } from 'node:fs';
-import type { Db } from './open.js';
 import { dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
+
+/** (Db of open.ts, named here from better-sqlite3: open.ts imports this file.) */
+type Db = Database.Database;
 
 /** Where a newcomer finds a database to look at, and how one is made. */
 export const MISSING_HINT = 'check --db or UEP_DB (the demo\'s database is demo-output/uep.sqlite); a command that imports data creates a new one';

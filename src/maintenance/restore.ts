@@ -49,8 +49,9 @@ export async function restoreDatabase(dbPath: string, backupFile: string, option
       try {
         publish(copy, dbPath, false);
         return { keptAside: null, ...checked };
-      } catch {
-        // created meanwhile by another command: restore over it like over any database
+      } catch (err) {
+        // Created meanwhile by another command: restore over it like over any database.
+        if (!existsSync(dbPath)) throw err;
       }
     }
     const keptAside = await replaceContent(dbPath, copy, options);
@@ -101,6 +102,7 @@ async function replaceContent(dbPath: string, copy: string, options: RestoreOpti
  */
 function lockAlone(db: Db, dbPath: string, copy: string): DatabaseKind | 'damaged' {
   try {
+    databaseKind(db, dbPath); // another application's file is refused before anything changes in it
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = OFF');

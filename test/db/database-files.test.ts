@@ -65,8 +65,10 @@ describe('another application\'s SQLite file', () => {
     const h = new Database(other);
     h.exec(`CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (12.5)`);
     h.close();
+    const backup = join(tempDir(), 'b.sqlite');
+    expect((await uep(['backup', backup, '--db', await withPeople(tempDir())])).code).toBe(0);
     const before = sha(other);
-    for (const args of [['status'], ['migrate'], ['import', 'dtks', writeFile(dir, 'p.csv', ['nik,nama,kabupaten'])]]) {
+    for (const args of [['status'], ['migrate'], ['import', 'dtks', writeFile(dir, 'p.csv', ['nik,nama,kabupaten'])], ['restore', backup]]) {
       const r = await uep([...args, '--db', other]);
       expectClear(r, other, /is not a uep database: it holds another application's data/);
     }
