@@ -83,7 +83,12 @@ export async function fuzzCampaign(t: Tally, w: World, root: string, count: numb
   const worker = async () => {
     while (next < cases.length) {
       const i = next++;
-      await runCase(t, w, cases[i]!, join(root, `case-${i}`));
+      try {
+        await runCase(t, w, cases[i]!, join(root, `case-${i}`));
+      } catch (err) {
+        log(`  case ${i} (${cases[i]!.label}): the campaign itself failed: ${(err as Error).stack}`);
+        t.harnessErrors++;
+      }
       if ((i + 1) % 250 === 0) log(`  ${i + 1} cases`);
     }
   };

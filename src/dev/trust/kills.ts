@@ -109,59 +109,68 @@ function outputProblem(s: KillScenario, work: string, before: DbState | null, af
 
 export async function killCampaign(t: Tally, w: World, root: string, perScenario: number, seed: number, log: (s: string) => void): Promise<void> {
   for (const s of KILL_SCENARIOS) {
-    const ref = workFolder(root, s, w, 'full');
-    const before = s.base ? readState(ref.db) : null;
-    const args = (work: string, db: string) => [...s.args(w, work), '--db', db, '--json'];
-    const watch = new ModeWatch([ref.work]);
-    const full = await runUep(args(ref.work, ref.db), { cwd: ref.work });
-    checkRun(t, full, { where: `${s.name} (full run)`, area: s.area, names: w.names, seen: watch.stop(), root: ref.work, codes: [0], stdout: true });
-    const after = s.afterOf ? readState(s.afterOf(w)) : readState(ref.db);
-    // A second full run shows whether the fingerprint is reproducible (it must be, to tell states apart).
-    const again = workFolder(root, s, w, 'again');
-    await runUep(args(again.work, again.db), { cwd: again.work });
-    const afterAgain = s.afterOf ? after : readState(again.db);
-    const afters = new Set([after?.digest, afterAgain?.digest]);
-    if (afters.size > 1) log(`  note: ${s.name}: two full runs differ in ${differingTables(after!, afterAgain!).join(', ')}`);
-    const rng = Random.for(seed, KILL_SCENARIOS.indexOf(s), 0x6b11);
-    let kills = 0;
-    for (let attempt = 0; kills < perScenario && attempt < perScenario * 3; attempt++) {
-      const k = workFolder(root, s, w, `k${attempt}`);
-      const found = t.findings.length;
-      const delay = Math.floor(rng.next() * (full.ms + 50));
-      const kw = new ModeWatch([k.work]);
-      const o = await runUep(args(k.work, k.db), { cwd: k.work, killAfterMs: delay });
-      const where = `${s.name} killed after ${delay} ms`;
-      checkRun(t, o, { where, area: s.area, names: w.names, seen: kw.stop(), root: k.work, stdout: true });
-      if (!o.killed) {
-        t.finishedBeforeKill++;
-        rmSync(k.work, { recursive: true, force: true });
-        continue;
-      }
-      kills++;
-      t.kills++;
-      const state = readState(k.db);
-      if (state && state.integrity !== 'ok') {
-        t.find({ area: 'db', kind: 'corrupt', where: s.name, detail: `${where}: integrity ${state.integrity}` });
-      } else if ((s.base === null && isEmpty(state)) || state?.digest === before?.digest) t.states.before++;
-      else if (state && afters.has(state.digest)) t.states.after++;
-      else {
-        t.states.other++;
-        t.find({ area: 'db', kind: 'other state', where: s.name, detail: `${where}: differs from before in ${state && before ? differingTables(state, before).join(', ') : 'everything'}` });
-      }
-      if (state) checkAudit(t, state.audit, where, w.names);
-      const problem = outputProblem(s, k.work, before, after);
-      if (problem) t.find({ area: s.output?.kind === 'folder' ? 'files' : 'db', kind: 'incomplete output', where: s.name, detail: `${where}: ${problem}` });
-      // The next run: it must work, and clear what the killed one left.
-      const nw = new ModeWatch([k.work]);
-      const next = await runUep(s.next ? s.next(args(k.work, k.db)) : args(k.work, k.db), { cwd: k.work });
-      checkRun(t, next, { where: `${s.name} after a kill`, area: s.area, names: w.names, seen: nw.stop(), root: k.work, codes: s.nextCodes ?? [0], stdout: true });
-      for (const p of leftovers(k.work)) t.find({ area: areaOfPath(p), kind: 'leftover', where: s.name, detail: `${p.slice(k.work.length + 1)} still there after the next run` });
-      const end = readState(k.db);
-      if (end && end.integrity !== 'ok') t.find({ area: 'db', kind: 'corrupt', where: s.name, detail: `after the next run: ${end.integrity}` });
-      if (end) checkAudit(t, end.audit, `${s.name} after a kill`, w.names);
-      if (t.findings.length === found) rmSync(k.work, { recursive: true, force: true }); // kept only when something was found
+    try {
+      await killScenario(t, w, root, s, perScenario, seed, log);
+    } catch (err) {
+      log(`  ${s.name}: the campaign itself failed: ${(err as Error).stack}`);
+      t.harnessErrors++;
     }
-    for (const d of [ref.work, again.work]) rmSync(d, { recursive: true, force: true });
-    log(`  ${s.name}: ${kills} kills (full run ${full.ms} ms)`);
   }
+}
+
+async function killScenario(t: Tally, w: World, root: string, s: KillScenario, perScenario: number, seed: number, log: (s: string) => void): Promise<void> {
+  const ref = workFolder(root, s, w, 'full');
+  const before = s.base ? readState(ref.db) : null;
+  const args = (work: string, db: string) => [...s.args(w, work), '--db', db, '--json'];
+  const watch = new ModeWatch([ref.work]);
+  const full = await runUep(args(ref.work, ref.db), { cwd: ref.work });
+  checkRun(t, full, { where: `${s.name} (full run)`, area: s.area, names: w.names, seen: watch.stop(), root: ref.work, codes: [0], stdout: true });
+  const after = s.afterOf ? readState(s.afterOf(w)) : readState(ref.db);
+  // A second full run shows whether the fingerprint is reproducible (it must be, to tell states apart).
+  const again = workFolder(root, s, w, 'again');
+  await runUep(args(again.work, again.db), { cwd: again.work });
+  const afterAgain = s.afterOf ? after : readState(again.db);
+  const afters = new Set([after?.digest, afterAgain?.digest]);
+  if (afters.size > 1) log(`  note: ${s.name}: two full runs differ in ${differingTables(after!, afterAgain!).join(', ')}`);
+  const rng = Random.for(seed, KILL_SCENARIOS.indexOf(s), 0x6b11);
+  let kills = 0;
+  for (let attempt = 0; kills < perScenario && attempt < perScenario * 3; attempt++) {
+    const k = workFolder(root, s, w, `k${attempt}`);
+    const found = t.findings.length;
+    const delay = Math.floor(rng.next() * (full.ms + 50));
+    const kw = new ModeWatch([k.work]);
+    const o = await runUep(args(k.work, k.db), { cwd: k.work, killAfterMs: delay });
+    const where = `${s.name} killed after ${delay} ms`;
+    checkRun(t, o, { where, area: s.area, names: w.names, seen: kw.stop(), root: k.work, stdout: true });
+    if (!o.killed) {
+      t.finishedBeforeKill++;
+      rmSync(k.work, { recursive: true, force: true });
+      continue;
+    }
+    kills++;
+    t.kills++;
+    const state = readState(k.db);
+    if (state && state.integrity !== 'ok') {
+      t.find({ area: 'db', kind: 'corrupt', where: s.name, detail: `${where}: integrity ${state.integrity}` });
+    } else if ((s.base === null && isEmpty(state)) || state?.digest === before?.digest) t.states.before++;
+    else if (state && afters.has(state.digest)) t.states.after++;
+    else {
+      t.states.other++;
+      t.find({ area: 'db', kind: 'other state', where: s.name, detail: `${where}: differs from before in ${state && before ? differingTables(state, before).join(', ') : 'everything'}` });
+    }
+    if (state) checkAudit(t, state.audit, where, w.names);
+    const problem = outputProblem(s, k.work, before, after);
+    if (problem) t.find({ area: s.output?.kind === 'folder' ? 'files' : 'db', kind: 'incomplete output', where: s.name, detail: `${where}: ${problem}` });
+    // The next run: it must work, and clear what the killed one left.
+    const nw = new ModeWatch([k.work]);
+    const next = await runUep(s.next ? s.next(args(k.work, k.db)) : args(k.work, k.db), { cwd: k.work });
+    checkRun(t, next, { where: `${s.name} after a kill`, area: s.area, names: w.names, seen: nw.stop(), root: k.work, codes: s.nextCodes ?? [0], stdout: true });
+    for (const p of leftovers(k.work)) t.find({ area: areaOfPath(p), kind: 'leftover', where: s.name, detail: `${p.slice(k.work.length + 1)} still there after the next run` });
+    const end = readState(k.db);
+    if (end && end.integrity !== 'ok') t.find({ area: 'db', kind: 'corrupt', where: s.name, detail: `after the next run: ${end.integrity}` });
+    if (end) checkAudit(t, end.audit, `${s.name} after a kill`, w.names);
+    if (t.findings.length === found) rmSync(k.work, { recursive: true, force: true }); // kept only when something was found
+  }
+  for (const d of [ref.work, again.work]) rmSync(d, { recursive: true, force: true });
+  log(`  ${s.name}: ${kills} kills (full run ${full.ms} ms)`);
 }

@@ -18,6 +18,8 @@ export class Tally {
   fuzzCases = 0;
   readonly fuzzOutcomes = { ok: 0, refused: 0, usage: 0 };
   filesChecked = 0;
+  /** Failures of the campaign's own code (not of uep): its figures are then incomplete. */
+  harnessErrors = 0;
   readonly findings: Finding[] = [];
 
   find(f: Finding): void {
@@ -37,6 +39,7 @@ export class Tally {
       `personal data in messages or the audit log: ${this.count('personal data')}`,
       `files and folders uep created, mode checked at first sight: ${this.filesChecked}; readable by others: ${this.count('file mode')}`,
       `leftover temporary files after the next run: ${this.count('leftover')}; incomplete outputs: ${this.count('incomplete output')}`,
+      ...(this.harnessErrors ? [`(the campaign's own code failed ${this.harnessErrors} time(s): see its log)`] : []),
     ];
     for (const area of ['db', 'files', 'cli'] as Area[]) {
       const mine = this.findings.filter((f) => f.area === area);

@@ -22,7 +22,9 @@ export class ModeWatch {
     for (const d of dirs) for (const p of walk(d)) this.known.add(p);
     for (const d of dirs) {
       try {
-        this.watchers.push(watch(d, { recursive: true }, (_e, name) => name && this.look(join(d, String(name)))));
+        const w = watch(d, { recursive: true }, (_e, name) => name && this.look(join(d, String(name))));
+        w.on('error', () => {}); // a folder renamed or removed while watched (a work folder put in place)
+        this.watchers.push(w);
       } catch {
         // a folder that cannot be watched is still scanned
       }
