@@ -23,7 +23,8 @@ export function databaseFileExists(path: string): boolean {
     if (code === 'ENOENT') return false;
     if (code === 'ENOTDIR') throw new DatabaseError(`cannot use ${path} as the database: part of that path is a file, not a folder`, MISSING_HINT);
     if (code === 'EACCES') throw new DatabaseError(`cannot open the database ${path}: permission denied`, 'run as the user who owns it, or check the permissions of its folders');
-    throw err;
+    if (code === 'ENAMETOOLONG') throw new DatabaseError(`cannot use ${path} as the database: the name is too long`, 'point --db (or UEP_DB) at a shorter path');
+    throw new DatabaseError(`cannot use ${path} as the database (${code ?? (err as Error).message})`, MISSING_HINT);
   }
   if (stat.isDirectory()) {
     throw new DatabaseError(`${path} is a folder, not a database file`, `point --db (or UEP_DB) at a file, e.g. ${join(path, 'uep.sqlite')}`);

@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
 import { databaseKind, markAsUep, UEP_APPLICATION_ID, type DatabaseKind } from './application.js';
@@ -51,7 +52,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       // Big pages for a new file (an existing one keeps its own): a 1M-row import writes, checkpoints
       // and sorts a sixteenth of the pages it would at 4 KB, for half the system time. Set before
       // WAL mode, which fixes the size.
-      if (kind === 'empty') db.pragma(`page_size = ${PAGE_SIZE}`);
+      if (kind === 'empty') {
+        // A new database, even in a file someone made beforehand: its owner's alone before any
+        // personal data (or a -wal, which takes the file's mode) is written.
+        if (!memory) chmodSync(path, 0o600);
+        db.pragma(`page_size = ${PAGE_SIZE}`);
+      }
       db.pragma('journal_mode = WAL');
     }
     // Both caches in KiB: the temp schema (staging tables, sorts) otherwise keeps up to a default

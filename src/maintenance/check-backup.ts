@@ -38,8 +38,9 @@ export function checkBackup(file: string): CheckedBackup {
   let stat;
   try {
     stat = statSync(file);
-  } catch {
-    throw new UepError(`no backup file at ${file}`, 'check the path; `uep backup <file>` writes one');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UepError(`no backup file at ${file}`, 'check the path; `uep backup <file>` writes one');
+    throw new UepError(`cannot read the backup ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'check the path and its permissions');
   }
   if (!stat.isFile()) throw notABackup(file, 'it is a folder or a device, not a file');
   let src: Db | undefined;

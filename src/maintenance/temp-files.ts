@@ -99,6 +99,7 @@ export function folderError(err: unknown, target: string, what: string): UepErro
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new UepError(`cannot write the ${what} ${target}: the folder ${dir} is not writable`, 'choose a folder this user can write to');
   }
+  if (code === 'ENAMETOOLONG') return new UepError(`cannot write the ${what} ${target}: the name is too long`, 'choose a shorter path');
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new UepError(`cannot write the ${what} ${target}: the disk is full`, 'free some space, then run the command again');
   return new UepError(`cannot write the ${what} ${target}: ${(err as Error).message}`);
 }

@@ -49,6 +49,18 @@ describe('a database that does not exist', () => {
     }
   });
 
+  it('an empty file made beforehand becomes a database readable by its owner only, -wal and -shm too', async () => {
+    const dir = tempDir();
+    const path = writeFile(dir, 'made-by-hand.sqlite', '');
+    chmodSync(path, 0o644);
+    expect((await uep(['import', 'dtks', writeFile(dir, 'p.csv', ['nik,nama,kabupaten', `${nik('6472', 1, 1, 80, 1)},Siti,Samarinda`]), '--db', path])).code).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const h = new Database(path); // keeps -wal and -shm in place to look at them
+    h.prepare('SELECT count(*) FROM persons').get();
+    for (const f of readdirSync(dir).filter((n) => n.startsWith('made-by-hand'))) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
+    h.close();
+  });
+
   it('a writing command creates it and says so on stderr', async () => {
     const dir = tempDir();
     const r = await uep(['migrate', '--db', join(dir, 'new.sqlite')]);
@@ -163,6 +175,9 @@ describe('a database file that cannot be used', () => {
     expectClear(await uep(['migrate', '--db', join(dir, 'folder')]), join(dir, 'folder'), /is a folder, not a database file\n {2}hint: point --db \(or UEP_DB\) at a file, e\.g\. \S+folder\/uep\.sqlite/);
     expectClear(await uep(['migrate', '--db', join(dir, 'plain', 'uep.sqlite')]), join(dir, 'plain'), /part of that path is a file/);
     expectClear(await uep(['migrate', '--db', join(dir, 'missing', 'uep.sqlite')]), join(dir, 'missing'), /the folder \S+missing does not exist/);
+    for (const args of [['status'], ['migrate']]) {
+      expectClear(await uep([...args, '--db', join(dir, `${'a'.repeat(300)}.sqlite`)]), 'aaaa', /the name is too long/);
+    }
     expect(readdirSync('/dev').filter((f) => f.startsWith('null-'))).toEqual([]);
   });
 

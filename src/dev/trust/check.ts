@@ -8,7 +8,7 @@ import { exposed, type SeenMode } from './watch.js';
 
 /** Whose code wrote a file: the database layer (databases, backup/restore temp files) or the file writers. */
 export function areaOfPath(path: string): Area {
-  return /\.sqlite|\.(backup|restore|aside)\.tmp|before-restore|\.db(-|$)/.test(path) ? 'db' : 'files';
+  return /\.sqlite|\.(backup|restore|aside)\.tmp|before-restore|\.db$|-(wal|shm|journal)$/.test(path) ? 'db' : 'files';
 }
 
 export interface RunCheck {
