@@ -69,6 +69,7 @@ function sameFile(a: string, b: string): boolean {
 
 /** The content of `copy` into the database file; returns where the previous content was kept (null: it was empty). */
 async function replaceContent(dbPath: string, copy: string, options: RestoreOptions): Promise<string | null> {
+  refuseForeign(dbPath);
   const current = new Database(dbPath, { timeout: options.busyTimeoutMs ?? 30_000, fileMustExist: true });
   try {
     const found = lockAlone(current, dbPath, copy);
@@ -96,13 +97,28 @@ async function replaceContent(dbPath: string, copy: string, options: RestoreOpti
 }
 
 /**
+ * Another application's file is refused before anything changes in it (leaving WAL mode would). A
+ * connection of its own: once this one has read a WAL database, leaving WAL mode no longer waits.
+ */
+function refuseForeign(dbPath: string): void {
+  let probe: Db | undefined;
+  try {
+    probe = new Database(dbPath, { readonly: true, fileMustExist: true });
+    databaseKind(probe, dbPath);
+  } catch (err) {
+    if (!isCorruption(err) && !isBusy(err)) throw describeDatabaseFailure(err, dbPath) ?? err;
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
  * Takes the database for this connection alone: leaving WAL mode waits until every other connection
  * has closed it (each holds a shared lock while open), and the exclusive locking mode keeps the lock
  * until this connection closes. 'damaged' when the file is too damaged for SQLite to lock it.
  */
 function lockAlone(db: Db, dbPath: string, copy: string): DatabaseKind | 'damaged' {
   try {
-    databaseKind(db, dbPath); // another application's file is refused before anything changes in it
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = OFF');
