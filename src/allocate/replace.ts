@@ -82,6 +82,8 @@ export interface ReplaceOptions {
 
 export interface ReplaceResult {
   run_id: number;
+  /** The stored replacement (allocation_moves), which holds the reason: the audit log names only this id. */
+  move_id: number;
   status: RunRow['status'];
   kode_kabupaten: string;
   replaced: { application_id: number; nik_masked: string; rank: number };
@@ -118,11 +120,11 @@ export function replaceBeneficiary(db: Db, options: ReplaceOptions): ReplaceResu
     const update = db.prepare(`UPDATE allocation_results SET outcome = ?, reason = ?, waitlist_pos = ? WHERE run_id = ? AND application_id = ?`);
     for (const r of changed) update.run(r.outcome, r.reason, r.waitlist_pos, run.id, r.application_id);
     refreshQuota(db, run.id, target.kode_kabupaten);
-    db.prepare(`INSERT INTO allocation_moves (run_id, kind, detail_json, operator, created_at) VALUES (?, 'replace', ?, ?, ?)`)
+    const move = db.prepare(`INSERT INTO allocation_moves (run_id, kind, detail_json, operator, created_at) VALUES (?, 'replace', ?, ?, ?)`)
       .run(run.id, JSON.stringify(detail), options.operator, options.now.toISOString());
     const promoted = changed.find((r) => r.application_id === detail.promoted_application_id);
     return {
-      run_id: run.id, status: run.status, kode_kabupaten: target.kode_kabupaten,
+      run_id: run.id, move_id: Number(move.lastInsertRowid), status: run.status, kode_kabupaten: target.kode_kabupaten,
       replaced: { application_id: target.application_id, nik_masked: maskNik(target.nik), rank: target.rank },
       promoted: promoted ? { application_id: promoted.application_id, nik_masked: maskNik(promoted.nik), rank: promoted.rank, waitlist_pos: detail.promoted_waitlist_pos! } : null,
       skipped_same_kk: detail.skipped_application_ids.length,

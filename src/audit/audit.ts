@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import { formatTimestamp } from '../format/time.js';
+import { maskNik } from '../nik/nik.js';
+import { maskNikLike } from './mask.js';
 
 export interface AuditEntry {
   id: number;
@@ -12,28 +14,42 @@ export interface AuditEntry {
   result: Record<string, unknown>;
 }
 
-/** Commands that change data in the database: they log a 'started' line before they run. */
-export const CHANGES_DATA = new Set([
-  'import dtks', 'import pkh', 'import recipients', 'applicants import', 'assess', 'assess import', 'score',
-  'allocate', 'allocate finalize', 'allocate replace', 'monitor monitors import', 'monitor plan', 'monitor import', 'monitor record',
-]);
-
 /** Option names that only steer output or locate the database: not worth an audit line. */
 const NOISE = new Set(['db', 'json', 'quiet', 'color', 'verbose', 'yes', 'operator']);
-const LONG_DIGITS = /\d{12,}/g;
+
+/**
+ * Options whose text values are codes or parameters, kept as given (NIK-shaped numbers still
+ * masked). Any other text (a --reason, a file or folder name, an assessor's name) is free text that
+ * may name a person: the audit log says it was given, not what it was. Numbers and flags are kept.
+ */
+const CODE_OPTIONS = new Set([
+  'tahun', 'run', 'slots', 'min', 'max', 'method', 'kabupaten', 'format', 'asOf', 'waitlist', 'tanggalHibah', 'status',
+  'since', 'limit', 'kode', 'encoding', 'delimiter', 'bulan', 'budget', 'seed', 'map',
+]);
+export const NOT_LOGGED = '(not logged)';
 
 /** Masks anything that looks like a NIK or KK number: the audit log never holds personal data. */
 export function scrub(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(LONG_DIGITS, (d) => `${d.slice(0, 4)}${'*'.repeat(d.length - 8)}${d.slice(-4)}`);
+  if (typeof value === 'string') return maskNikLike(value);
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
   return value;
 }
 
-export function auditParams(args: unknown[], options: Record<string, unknown>): Record<string, unknown> {
+function keptText(name: string, value: unknown): unknown {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return CODE_OPTIONS.has(name) ? scrub(value) : NOT_LOGGED;
+}
+
+/** A command's arguments (by name: a NIK is kept masked, a file name not at all) and options. */
+export function auditParams(args: [string, unknown][], options: Record<string, unknown>): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  if (args.length > 0) params.args = scrub(args.filter((a) => a !== undefined));
-  for (const [k, v] of Object.entries(options)) if (!NOISE.has(k) && v !== undefined) params[k] = scrub(v);
+  for (const [name, v] of args) {
+    if (v === undefined) continue;
+    if (name === 'nik') params.nik = typeof v === 'string' && /^\s*\d{16}\s*$/.test(v) ? maskNik(v.trim()) : NOT_LOGGED;
+    else params[name] = keptText(name, v);
+  }
+  for (const [k, v] of Object.entries(options)) if (!NOISE.has(k) && v !== undefined) params[k] = keptText(k, v);
   return params;
 }
 
@@ -41,17 +57,21 @@ export function auditParams(args: unknown[], options: Record<string, unknown>): 
 export function auditResult(result: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(result)) {
-    if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && /(^|_)(id|sha256|kind|file|status|method|tahun)$/.test(k))) kept[k] = v;
+    if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && /(^|_)(id|sha256|kind|status|method|tahun)$/.test(k))) kept[k] = v;
     else if (v && typeof v === 'object' && !Array.isArray(v) && /^(reasons|warnings)$/.test(k)) kept[k] = v;
   }
   return scrub(kept) as Record<string, unknown>;
 }
 
+/**
+ * Appends one line. Whatever the caller passes, NIK-shaped numbers are masked on the way in; the
+ * operator is kept (who ran it is the point) but never a NIK typed as --operator.
+ */
 export function recordAudit(db: Db, entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): number {
   return Number(db.prepare(
     `INSERT INTO audit_log (at, operator, command, params_json, changes, result_json) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(entry.at ?? new Date().toISOString(), entry.operator, entry.command, JSON.stringify(entry.params), entry.changes,
-    JSON.stringify(entry.result)).lastInsertRowid);
+  ).run(entry.at ?? new Date().toISOString(), maskNikLike(entry.operator), entry.command, JSON.stringify(scrub(entry.params)), entry.changes,
+    JSON.stringify(scrub(entry.result))).lastInsertRowid);
 }
 
 export function listAudit(db: Db, options: { since?: string; limit?: number } = {}): AuditEntry[] {

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { openDatabase, type Db } from '../db/open.js';
+import type { DbAccess } from './access.js';
 import { makeChalk, useColor } from './color.js';
 import type { Io } from './io.js';
 
@@ -29,6 +30,9 @@ export class CliContext {
   readonly c: ChalkInstance;
   readonly colorEnabled: boolean;
   private handle: Db | undefined;
+  private auditHandle: Db | undefined;
+  /** The database file this command created (said on stderr once the command has worked). */
+  createdDatabase: string | undefined;
   /** Non-zero when the command ran but must report failure (e.g. rows rejected with --strict). */
   exitCode = 0;
   /** Set by commands that changed data; the CLI writes it to the audit log after success. */
@@ -36,7 +40,8 @@ export class CliContext {
   /** Set by SIGINT; long-running core functions check it between batches. */
   readonly abort = new AbortController();
 
-  constructor(readonly io: Io, readonly opts: GlobalOptions) {
+  /** `access`: what this command does with the database (declared in access.ts). */
+  constructor(readonly io: Io, readonly opts: GlobalOptions, readonly access: DbAccess = 'writes') {
     this.colorEnabled = useColor(io, opts.color !== false);
     this.c = makeChalk(this.colorEnabled);
   }
@@ -46,16 +51,41 @@ export class CliContext {
     return resolve(this.io.cwd, this.opts.db ?? this.io.env.UEP_DB ?? 'uep.sqlite');
   }
 
-  db(): Db {
-    // UEP_BUSY_TIMEOUT_MS: how long to wait for another writer (default 30 s).
+  /** UEP_BUSY_TIMEOUT_MS: how long to wait for another writer (default 30 s). */
+  get busyTimeoutMs(): number | undefined {
     const wait = Number(this.io.env.UEP_BUSY_TIMEOUT_MS);
-    this.handle ??= openDatabase(this.dbPath, { busyTimeoutMs: Number.isFinite(wait) && wait >= 0 ? wait : undefined });
+    return this.io.env.UEP_BUSY_TIMEOUT_MS !== undefined && Number.isFinite(wait) && wait >= 0 ? wait : undefined;
+  }
+
+  /**
+   * The database, opened as the command's declared access says: read-only (it must exist) for a
+   * command that reads, else created when missing and migrated. `olderSchema`: a reading command
+   * that works on any uep schema version (backup, doctor).
+   */
+  db(options: { olderSchema?: boolean } = {}): Db {
+    const readonly = this.access === 'reads' || this.access === 'none';
+    this.handle ??= openDatabase(this.dbPath, {
+      busyTimeoutMs: this.busyTimeoutMs, readonly, olderSchema: options.olderSchema,
+      onCreate: (path) => { this.createdDatabase = path; },
+    });
     return this.handle;
+  }
+
+  /**
+   * Where the audit line goes: the command's own connection, or for a reading command that records
+   * what it did (an export: personal data left the database) a writable one to the existing file.
+   */
+  auditDb(): Db {
+    if (this.access === 'writes' || this.access === 'replaces') return this.db();
+    this.auditHandle ??= openDatabase(this.dbPath, { busyTimeoutMs: this.busyTimeoutMs, create: false });
+    return this.auditHandle;
   }
 
   close(): void {
     this.handle?.close();
+    this.auditHandle?.close();
     this.handle = undefined;
+    this.auditHandle = undefined;
   }
 
   get json(): boolean {

@@ -1,9 +1,12 @@
 import { type Command, CommanderError } from 'commander';
 import { chooseLanguage, isLang, langFlag, setLanguage, t } from '../i18n/index.js';
 import { LocalCommand } from './commander-i18n.js';
-import { CHANGES_DATA, auditParams, auditResult, recordAudit, runningCommand } from '../audit/audit.js';
+import { auditParams, auditResult, recordAudit, runningCommand } from '../audit/audit.js';
+import { describeDatabaseFailure } from '../db/failures.js';
+import { armPausePoints } from '../db/pause.js';
 import { DatabaseError, UepError } from '../errors.js';
 import { displayLine } from '../fsutil/display.js';
+import { accessOf } from './access.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
@@ -30,18 +33,21 @@ export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string 
   const run = (fn: Action) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     const opts = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-    const ctx = new CliContext(io, opts);
+    const path = commandPath(command);
+    const ctx = new CliContext(io, opts, accessOf(path));
     state.dbPath = ctx.dbPath;
     const onSigint = () => ctx.abort.abort();
     process.once('SIGINT', onSigint);
-    const path = commandPath(command);
-    const entry = () => ({ operator: ctx.operator, command: path, params: auditParams(args.slice(0, -2), command.opts()) });
+    const named = command.registeredArguments.map((a, i): [string, unknown] => [a.name(), args[i]]);
+    const entry = () => ({ operator: ctx.operator, command: path, params: auditParams(named, command.opts()) });
     try {
       // Commands that change data leave a 'started' line first: a process killed before its final
       // line still leaves a trail (`uep audit` shows it as interrupted).
-      const started = CHANGES_DATA.has(path) ? recordAudit(ctx.db(), { ...entry(), changes: 0, result: { status: 'started' } }) : undefined;
+      const started = ctx.access === 'writes' ? recordAudit(ctx.db(), { ...entry(), changes: 0, result: { status: 'started' } }) : undefined;
       try {
         await fn(ctx, args.slice(0, -2), opts);
+        // Said once the command has worked, so a refusal stays the one error line it is.
+        if (ctx.createdDatabase) ctx.say(t('cli:database.created', { path: ctx.createdDatabase }));
       } catch (err) {
         if (started !== undefined) {
           try {
@@ -53,7 +59,7 @@ export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string 
         throw err;
       }
       if (ctx.auditNote || started !== undefined) {
-        recordAudit(ctx.db(), {
+        recordAudit(ctx.auditDb(), {
           ...entry(),
           changes: ctx.auditNote?.changes ?? 0,
           result: { ...auditResult(ctx.auditNote?.result ?? {}), status: 'done', ...(started !== undefined ? { started_id: started } : {}) },
@@ -95,6 +101,7 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   }
   const program = buildProgram(io, state);
   const verbose = argv.includes('--verbose');
+  armPausePoints(io.env.UEP_TEST_PAUSE);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
@@ -111,6 +118,7 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
       err = new DatabaseError(`the database is busy: ${holder ?? 'another uep command'} has been writing to it for too long`,
         'wait for it to finish (see `uep audit`), then run this again');
     }
+    if (state.dbPath && !(err instanceof UepError)) err = describeDatabaseFailure(err, state.dbPath) ?? err;
     // Messages quote file names and cells: escaped here too, so no text from outside reaches the terminal raw.
     if (err instanceof UepError) {
       io.stderr.write(`uep: ${displayLine(err.message)}\n`);
@@ -127,6 +135,9 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
 
 /** The only place that exits the process. */
 export async function runMain(argv: string[]): Promise<void> {
+  // Every file uep creates (databases, their -wal/-journal, backups, exports) is its owner's alone
+  // from its first byte, whatever library creates it.
+  process.umask(0o077);
   const code = await runCli(argv.slice(2));
   process.exitCode = code;
 }

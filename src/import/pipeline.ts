@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
+import { assertSameFile } from '../db/file.js';
+import { pausePoint } from '../db/pause.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { ImportKind } from './kind.js';
@@ -93,6 +95,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);
     if (!open) {
+      await pausePoint('import:staged'); // a test's restore or backup runs here (test/trust/restore-race.test.ts)
       db.exec('BEGIN IMMEDIATE');
       open = true;
       batchId = recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt);
@@ -109,6 +112,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank }), new Date().toISOString(), batchId,
     );
     // A dry run does all the work, then rolls it back: its counts are the real ones.
+    if (!options.dryRun) assertSameFile(db);
     db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
     open = false;
     rejects?.commit();

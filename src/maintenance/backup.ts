@@ -1,101 +1,56 @@
-import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
-import { SCHEMA_VERSION } from '../db/migrations.js';
-import { DatabaseError, UepError } from '../errors.js';
+import { pausePoint } from '../db/pause.js';
+import { UepError } from '../errors.js';
+import { alreadyExists, claimTemp, clearStaleTemps, folderError, publish, removeTemp } from './temp-files.js';
 
 export interface BackupResult {
   file: string;
   pages: number;
 }
 
-function tempBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/** Refuses a target that is a folder, the database itself, or (without `overwrite`) an existing file. */
+function checkTarget(target: string, dbPath: string, overwrite: boolean): void {
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw folderError(err, target, 'backup');
+  }
+  if (stat.isDirectory()) throw new UepError(`${target} is a folder, not a backup file`, `name the file, e.g. ${target}/uep-backup.sqlite`);
+  const db = statSync(dbPath);
+  if (stat.ino === db.ino && stat.dev === db.dev) throw new UepError(`${target} is the database itself`, 'choose another file for the backup');
+  if (!overwrite) throw alreadyExists(target);
 }
 
 /**
  * A consistent copy while others keep using the database (SQLite's online backup), written to a
- * temporary name and renamed: a backup file that exists is always complete. Mode 0600.
+ * temporary name (0600 from the first byte) and then given its name: a backup file that exists is
+ * always complete. Without `overwrite` an existing file is never replaced, not even one another
+ * backup wrote while this one ran.
  */
 export async function backupDatabase(db: Db, target: string, options: { overwrite?: boolean } = {}): Promise<BackupResult> {
-  if (existsSync(target) && !options.overwrite) throw new UepError(`${target} already exists`, 'choose another file, or add --force');
-  const tmp = tempBeside(target);
-  rmSync(tmp, { force: true });
+  checkTarget(target, db.name, !!options.overwrite);
+  clearStaleTemps(dirname(target));
+  const tmp = claimTemp(target, 'backup', 'backup');
   try {
-    const { totalPages } = await db.backup(tmp);
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, target);
-    return { file: target, pages: totalPages };
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-export interface CheckedBackup {
-  schemaVersion: number;
-  integrity: string;
-}
-
-/** Refuses a file that is not an intact uep database this version can use. */
-export function checkBackup(file: string): CheckedBackup {
-  if (!existsSync(file)) throw new UepError(`${file}: no such file`);
-  let src: Db;
-  try {
-    src = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (err) {
-    throw new DatabaseError(`${file} cannot be opened: ${(err as Error).message}`);
-  }
-  try {
-    let integrity: string;
+    let totalPages: number;
     try {
-      integrity = (src.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+      ({ totalPages } = await db.backup(tmp));
+      // One self-contained file (no -wal beside it), whatever the mode of the database it copies.
+      const copy = new Database(tmp);
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
     } catch (err) {
-      throw new DatabaseError(`${file} is not a uep database: ${(err as Error).message}`);
+      throw folderError(err, target, 'backup');
     }
-    if (integrity !== 'ok') throw new DatabaseError(`${file} fails the integrity check: ${integrity.slice(0, 200)}`);
-    const schemaVersion = src.pragma('user_version', { simple: true }) as number;
-    const hasPersons = src.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'persons'`).pluck().get() as number;
-    if (schemaVersion < 1 || !hasPersons) throw new DatabaseError(`${file} is not a uep database`);
-    if (schemaVersion > SCHEMA_VERSION) {
-      throw new DatabaseError(`${file} was written by a newer uep (schema version ${schemaVersion}; this uep knows up to ${SCHEMA_VERSION})`);
-    }
-    return { schemaVersion, integrity };
+    await pausePoint('backup:written');
+    publish(tmp, target, !!options.overwrite);
+    return { file: target, pages: totalPages };
   } finally {
-    src.close();
+    removeTemp(tmp);
   }
-}
-
-/**
- * Replaces the database with a checked backup. The current file is kept aside (returned) rather
- * than deleted; the copy goes through a temporary name, so the database path always holds a
- * complete database.
- */
-export async function restoreDatabase(dbPath: string, backupFile: string, now = new Date()): Promise<{ keptAside: string | null } & CheckedBackup> {
-  const checked = checkBackup(backupFile);
-  const tmp = tempBeside(dbPath);
-  rmSync(tmp, { force: true });
-  const src = new Database(backupFile, { readonly: true, fileMustExist: true });
-  try {
-    await src.backup(tmp);
-  } finally {
-    src.close();
-  }
-  chmodSync(tmp, 0o600);
-  let keptAside: string | null = null;
-  if (existsSync(dbPath)) {
-    // Fold the WAL into the file first, and hold the write lock so nobody writes meanwhile.
-    const current = new Database(dbPath, { timeout: 30_000 });
-    try {
-      current.pragma('wal_checkpoint(TRUNCATE)');
-      keptAside = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(dbPath, keptAside);
-      for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-    } finally {
-      current.close();
-    }
-  }
-  renameSync(tmp, dbPath);
-  return { keptAside, ...checked };
 }

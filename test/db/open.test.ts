@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
+import { UEP_APPLICATION_ID } from '../../src/db/application.js';
 import { tempDir, uep, writeFile } from '../helpers.js';
 
 describe('openDatabase', () => {
@@ -19,11 +20,15 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const path = join(dir, 'new.sqlite');
     const raw = new Database(path);
+    raw.pragma(`application_id = ${UEP_APPLICATION_ID}`);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.exec('CREATE TABLE from_the_future (x)');
     raw.close();
-    const r = await uep(['status', '--db', path]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`was written by a newer uep (schema version ${SCHEMA_VERSION + 5}; this uep knows up to ${SCHEMA_VERSION})`);
+    for (const args of [['status'], ['migrate']]) {
+      const r = await uep([...args, '--db', path]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`was written by a newer uep (schema version ${SCHEMA_VERSION + 5}; this uep knows up to ${SCHEMA_VERSION})`);
+    }
     const again = new Database(path);
     expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 5);
     again.close();
@@ -38,8 +43,10 @@ describe('openDatabase', () => {
 
   it('uses $UEP_DB, else uep.sqlite in the current directory', async () => {
     const dir = tempDir();
+    expect((await uep(['migrate'], { cwd: dir, env: { UEP_DB: join(dir, 'env.sqlite') } })).code).toBe(0);
     const viaEnv = await uep(['status', '--json'], { cwd: dir, env: { UEP_DB: join(dir, 'env.sqlite') } });
     expect(viaEnv.code).toBe(0);
+    expect((await uep(['migrate'], { cwd: dir })).code).toBe(0);
     const viaCwd = await uep(['status'], { cwd: dir });
     expect(viaCwd.stdout).toContain(`Database ${join(dir, 'uep.sqlite')}`);
   });

@@ -32,6 +32,7 @@ describe('concurrent use', () => {
     const b = join(dir, 'b.csv');
     extract(a, '6472', 'Samarinda', 20000);
     extract(b, '6471', 'Balikpapan', 20000);
+    expect((await run(['migrate', '--db', db, '--quiet'])).code).toBe(0); // status and backup refuse a database that does not exist
     const results = await Promise.all([
       run(['import', 'dtks', a, '--db', db, '--quiet']),
       run(['import', 'dtks', b, '--db', db, '--quiet']),

@@ -118,7 +118,7 @@ export function registerAllocate(program: Command, run: Run): void {
       ctx.say(r.promoted
         ? t('allocate:replace.done', { ...params, promoted: r.promoted.nik_masked, promoted_rank: r.promoted.rank, pos: r.promoted.waitlist_pos })
         : t('allocate:replace.done_open', params));
-      ctx.audit({ run_id: r.run_id, status: r.status, promoted: r.promoted !== null, skipped_same_kk: r.skipped_same_kk }, 1 + (r.promoted ? 1 : 0));
+      ctx.audit({ run_id: r.run_id, move_id: r.move_id, status: r.status, promoted: r.promoted !== null, skipped_same_kk: r.skipped_same_kk }, 1 + (r.promoted ? 1 : 0));
     }));
 
   cmd.command('list')
