@@ -41,6 +41,9 @@ describe('the interview (scripted prompts)', () => {
     const kinds = prompter.asked.map((a) => a.kind);
     expect(kinds).toEqual(['confirm', 'input', 'input', 'select', 'number', 'select', 'select', 'checkbox', 'checkbox', 'checkbox', 'checkbox', 'select', 'select', 'select', 'select', 'confirm']);
     expect(prompter.asked[0]!.message).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · asked for Fried snacks');
+    // In English, the rubric's English texts (text_en, label_en); the answers stored are the same codes.
+    expect(prompter.asked[3]).toMatchObject({ message: 'Current income of the applicant', choices: [{ value: 'tidak_ada', name: 'No income' }, expect.anything(), expect.anything()] });
+    expect(prompter.asked[4]!.message).toBe('Number of dependents (children, parents, other family members supported) (0–20)');
     // The ranking shown before the agreed type is chosen, the type asked for first among equals.
     const ranking = views.find((v) => v.kind === 'ranking')!;
     expect(ranking).toMatchObject({ applied: 'gorengan' });
