@@ -27,7 +27,7 @@ function checkComponents(c: Checker, value: unknown, path: string, questions: Qu
     if (!/^[a-z][a-z0-9_]*$/.test(id)) c.fail(c.at(path, id), 'rubric:check.component_name');
     out[id] = checkComponent(c, item, c.at(path, id), questions);
   }
-  if (Object.keys(out).length === 0) c.fail(path, 'must not be empty');
+  if (Object.keys(out).length === 0) c.fail(path, 'rubric:check.empty');
   c.sumsTo100(Object.values(out).map((x) => x.weight), path);
   return out;
 }

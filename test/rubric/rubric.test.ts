@@ -85,6 +85,7 @@ describe('malformed rubrics: the key and the problem', () => {
     ['requirement', (r) => { r.fit.requirements.bengkel[0].any_of = ['las']; }, 'fit.requirements.bengkel[0].any_of[0] must be an option of keterampilan'],
     ['cap', (r) => { r.fit.requirement_cap = -1; }, 'fit.requirement_cap must be a number between 0 and 100 (got -1)'],
     ['not an object', (r) => { r.need = [1]; }, 'need must be an object (got a list)'],
+    ['no components', (r) => { r.fit.components = {}; }, 'rubric.json: fit.components must not be empty'],
   ])('%s', (_, edit, message) => {
     expect(problem(edit)).toContain(message);
   });
