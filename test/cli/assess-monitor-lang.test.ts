@@ -7,6 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prompters } from '../../src/cli/prompts.js';
+import { flatten, loadCatalogue } from '../../src/i18n/catalogue.js';
 import { setLanguage, t } from '../../src/i18n/index.js';
 import { freshDb, RINA, SITI as PENERIMA, smallWorld } from '../export/builders.js';
 import { englishIn } from '../i18n/english.js';
@@ -59,6 +60,13 @@ const DESCRIPTION: Record<string, string> = {
   'monitor record': 'monitor:help.record',
 };
 const COMMANDS = Object.keys(DESCRIPTION).map((c) => c.split(' '));
+
+describe('the Indonesian catalogues of this area', () => {
+  it.each(['assess', 'monitor', 'prompt', 'rubric'])('%s: no message holds English', (ns) => {
+    const found = [...flatten(loadCatalogue('id')[ns]!)].flatMap(([key, text]) => englishIn(text).map((e) => `${key}: ${e}`));
+    expect(found).toEqual([]);
+  });
+});
 
 describe('help of every assess and monitor command', () => {
   it.each(COMMANDS.map((c) => [c.join(' '), c]))('uep %s --help: Indonesian with no English; English with --lang en', async (_, args) => {

@@ -16,7 +16,7 @@ describe.skipIf(!hasPython)('uep assess and uep monitor record in Indonesian (ps
   it('the interview: search, identity, every question, a refused number, the agreed type, the saved line', async () => {
     const { dir, db } = await registered();
     const r = drive(dir, db, ['assess', '--json', '--assessor', 'Rahmawati'], [
-      ['Pendaftar yang akan diasesmen (1 belum menjalani asesmen; ketik nama, NIK atau kabupaten/kota)', ['zzz']],
+      ['Pilih pendaftar untuk asesmen (1 belum menjalani asesmen; ketik nama, NIK atau kabupaten/kota)', ['zzz']],
       ['Tidak ada yang cocok dengan yang Anda ketik', [BACKSPACE, BACKSPACE, BACKSPACE, 'siti']],
       ['Siti Aminah · 6472********0001 · Samarinda · Gorengan', [ENTER]],
       ['Apakah ini orang yang ada di hadapan Anda? Siti Aminah · NIK 6472********0001 · Samarinda · mengajukan Gorengan', [ENTER]],
