@@ -5,6 +5,7 @@
  * resolves with the officer's answer or rejects with PromptCancelled (Ctrl-C).
  */
 import { UepError } from './errors.js';
+import { t } from './i18n/index.js';
 
 export interface PromptChoice<T> {
   value: T;
@@ -26,7 +27,7 @@ export interface Prompter {
 /** Ctrl-C at a prompt: nothing was saved. 130 is the shell's code for "stopped by Ctrl-C". */
 export class PromptCancelled extends UepError {
   override readonly exitCode = 130;
-  constructor(message = 'cancelled: nothing was saved') {
+  constructor(message = t('prompt:cancelled')) {
     super(message);
   }
 }

@@ -4,13 +4,17 @@
  * the agreed type, show the score, and save only on the officer's final yes (one transaction).
  * A Ctrl-C anywhere rejects with PromptCancelled before anything is written.
  */
-import { JENIS_USAHA_LABEL, type JenisUsaha } from '../applicants/jenis-usaha.js';
+import type { JenisUsaha } from '../applicants/jenis-usaha.js';
 import type { ApplicantRow } from '../applicants/list.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { formatDate } from '../format/date.js';
+import { language, t } from '../i18n/index.js';
 import { parseTanggal } from '../import/values.js';
 import { maskNik } from '../nik/nik.js';
-import type { LoadedRubric, Question } from '../rubric/types.js';
+import { jenisLabel } from '../report/html/labels.js';
+import { optionLabel, questionText } from '../rubric/texts.js';
+import type { LoadedRubric, Question, Reason } from '../rubric/types.js';
 import { rankJenisUsaha, scoreApplicant } from '../score/compute.js';
 import { personFacts } from '../score/facts.js';
 import type { Answers, AnswerValue, Facts, FitScore, ScoreResult } from '../score/types.js';
@@ -50,6 +54,8 @@ export interface SavedInterview {
   nik: string;
   jenis_usaha_disepakati: JenisUsaha;
   eligible: boolean;
+  /** The eligibility rules failed (codes), for the officer's summary. */
+  reasons: Reason[];
   total: number;
 }
 
@@ -60,10 +66,11 @@ export interface AssessOutcome {
 }
 
 async function ask(p: Prompter, q: Question): Promise<AnswerValue> {
-  const choices = q.type === 'number' ? [] : q.options.map((o) => ({ value: o.value, name: o.label }));
-  if (q.type === 'choice') return p.select({ message: q.text, choices });
-  if (q.type === 'multi') return p.checkbox({ message: q.text, choices });
-  return p.number({ message: `${q.text} (${q.min}–${q.max})`, min: q.min, max: q.max });
+  const choices = q.type === 'number' ? [] : q.options.map((o) => ({ value: o.value, name: optionLabel(o) }));
+  const text = questionText(q);
+  if (q.type === 'choice') return p.select({ message: text, choices });
+  if (q.type === 'multi') return p.checkbox({ message: text, choices });
+  return p.number({ message: t('assess:interview.number_question', { text, min: q.min, max: q.max }), min: q.min, max: q.max });
 }
 
 /** Asks every rubric question in order. */
@@ -75,13 +82,15 @@ export async function askQuestions(p: Prompter, questions: Question[]): Promise<
 
 async function who(s: InterviewSession): Promise<{ assessor: string; tanggal: string }> {
   const p = s.prompter;
-  s.assessor ??= (await p.input({ message: 'Assessor (your name)', default: s.operator, validate: (v) => v.trim() !== '' || 'the assessor is required' })).trim();
+  s.assessor ??= (await p.input({
+    message: t('assess:interview.assessor'), default: s.operator, validate: (v) => v.trim() !== '' || t('assess:interview.assessor_required'),
+  })).trim();
   const tanggal = await p.input({
-    message: 'Assessment date (YYYY-MM-DD)', default: s.today,
+    message: t('assess:interview.date'), default: formatDate(s.today, language()),
     validate: (v) => {
-      const t = parseTanggal(v);
-      if (!t) return 'a date like 2026-03-01 or 01-03-2026';
-      return t <= s.today || 'the date is in the future';
+      const d = parseTanggal(v);
+      if (!d) return t('assess:interview.date_invalid');
+      return d <= s.today || t('assess:interview.date_future');
     },
   });
   return { assessor: s.assessor, tanggal: parseTanggal(tanggal)! };
@@ -94,32 +103,37 @@ export async function interviewOne(s: InterviewSession, a: ApplicantRow): Promis
   const applied = a.jenis_usaha as JenisUsaha;
   if (a.status !== 'registered') {
     const before = assessmentOf(s.db, a.application_id);
-    const again = await p.confirm({ message: `Already assessed${before ? ` on ${before.tanggal} by ${before.assessor}` : ''}. Assess again, replacing it?`, default: false });
+    const message = before
+      ? t('assess:interview.already_assessed_by', { tanggal: before.tanggal, assessor: before.assessor })
+      : t('assess:interview.already_assessed');
+    const again = await p.confirm({ message, default: false });
     if (!again) return null;
   }
-  const ok = await p.confirm({ message: `Is this the person in front of you? ${a.nama} · NIK ${maskNik(a.nik)} · ${a.kabupaten} · asked for ${JENIS_USAHA_LABEL[applied]}`, default: true });
+  const ok = await p.confirm({
+    message: t('assess:interview.identity', { nama: a.nama, nik: maskNik(a.nik), kabupaten: a.kabupaten, jenis: jenisLabel(applied) }), default: true,
+  });
   if (!ok) return null;
   const { assessor, tanggal } = await who(s);
   const facts = personFacts(s.db, a.nik, s.tahun, tanggal);
-  if (!facts) throw new UepError(`${maskNik(a.nik)} is no longer in the database`);
+  if (!facts) throw new UepError(t('assess:error.gone', { nik: maskNik(a.nik) }));
   const answers = await askQuestions(p, rubric.questions);
 
   const ranking = rankJenisUsaha(rubric, answers, facts, applied);
   s.present({ kind: 'ranking', ranking, applied });
   const jenis = await p.select({
-    message: 'Agreed business type',
+    message: t('assess:interview.agreed_type'),
     choices: ranking.map((r) => ({
       value: r.jenis_usaha,
-      name: `${JENIS_USAHA_LABEL[r.jenis_usaha]} (fit ${r.score})${r.jenis_usaha === applied ? ' ← asked for' : ''}`,
+      name: t(r.jenis_usaha === applied ? 'assess:interview.type_choice_asked' : 'assess:interview.type_choice', { jenis: jenisLabel(r.jenis_usaha), fit: r.score }),
     })),
     default: applied,
   });
 
   const result = scoreApplicant(rubric, facts, answers, jenis);
   s.present({ kind: 'score', result, facts, tanggal });
-  if (!(await p.confirm({ message: `Save this assessment (assessor ${assessor}, ${tanggal})?`, default: true }))) return null;
+  if (!(await p.confirm({ message: t('assess:interview.save', { assessor, tanggal }), default: true }))) return null;
   saveInterview(s.db, { application_id: a.application_id, nik: a.nik, answers, jenis_usaha_disepakati: jenis, assessor, tanggal }, s.rubric, s.now?.() ?? new Date());
-  return { application_id: a.application_id, nik: a.nik, jenis_usaha_disepakati: jenis, eligible: result.eligible, total: result.total };
+  return { application_id: a.application_id, nik: a.nik, jenis_usaha_disepakati: jenis, eligible: result.eligible, reasons: result.reasons, total: result.total };
 }
 
 /**
@@ -132,10 +146,12 @@ export async function runAssessment(s: InterviewSession, req: AssessRequest, out
     record(await interviewOne(s, applicantByNik(s.db, req.nik, s.tahun)));
     return outcome;
   }
-  const where = `${s.tahun}${req.kabupaten ? ' in the chosen regency' : ''}`;
   if (!req.next) {
     const candidates = unassessed(s.db, s.tahun, req.kabupaten);
-    if (candidates.length === 0) throw new UepError(`no unassessed applicants of ${where}`, 'see `uep applicants list --status registered`');
+    if (candidates.length === 0) {
+      throw new UepError(t(req.kabupaten ? 'assess:error.none_unassessed_kabupaten' : 'assess:error.none_unassessed', { tahun: s.tahun }),
+        t('assess:error.none_unassessed_hint'));
+    }
     record(await interviewOne(s, await searchApplicant(s.prompter, candidates)));
     return outcome;
   }
@@ -143,11 +159,11 @@ export async function runAssessment(s: InterviewSession, req: AssessRequest, out
   for (;;) {
     const a = unassessed(s.db, s.tahun, req.kabupaten).find((x) => !passed.has(x.application_id));
     if (!a) {
-      s.present({ kind: 'note', text: `No more unassessed applicants of ${where}.` });
+      s.present({ kind: 'note', text: t(req.kabupaten ? 'assess:interview.no_more_kabupaten' : 'assess:interview.no_more', { tahun: s.tahun }) });
       return outcome;
     }
     passed.add(a.application_id);
     record(await interviewOne(s, a));
-    if (!(await s.prompter.confirm({ message: 'Next applicant?', default: true }))) return outcome;
+    if (!(await s.prompter.confirm({ message: t('assess:interview.next'), default: true }))) return outcome;
   }
 }

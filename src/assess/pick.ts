@@ -1,23 +1,23 @@
 /** Choosing whom to assess: by NIK, by searching the unassessed, or the next unassessed in line. */
-import { JENIS_USAHA_LABEL, type JenisUsaha } from '../applicants/jenis-usaha.js';
 import { listApplicants, type ApplicantRow } from '../applicants/list.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { maskNik } from '../nik/nik.js';
 import type { Prompter, PromptChoice } from '../prompter.js';
+import { jenisLabel } from '../report/html/labels.js';
 
 const SHOWN = 50;
 
 export function applicantLabel(a: ApplicantRow): string {
-  return `${a.nama} · ${maskNik(a.nik)} · ${a.kabupaten} · ${JENIS_USAHA_LABEL[a.jenis_usaha as JenisUsaha] ?? a.jenis_usaha}`;
+  return `${a.nama} · ${maskNik(a.nik)} · ${a.kabupaten} · ${jenisLabel(a.jenis_usaha)}`;
 }
 
 /** The application of a person in a year, whatever its status. */
 export function applicantByNik(db: Db, nik: string, tahun: number): ApplicantRow {
   const row = listApplicants(db, { tahun, nik })[0];
   if (!row) {
-    throw new UepError(`${maskNik(nik)} has no application in ${tahun}`,
-      'register the person first with `uep applicants import <file>`, or choose the year with --tahun');
+    throw new UepError(t('assess:error.no_application', { nik: maskNik(nik), tahun }), t('assess:error.no_application_hint'));
   }
   return row;
 }
@@ -34,5 +34,5 @@ export async function searchApplicant(prompter: Prompter, candidates: ApplicantR
     const words = term.toLowerCase().split(/\s+/).filter((w) => w !== '');
     return items.filter((i) => words.every((w) => i.text.includes(w))).slice(0, SHOWN).map((i) => ({ value: i.a, name: applicantLabel(i.a) }));
   };
-  return prompter.search({ message: `Applicant to assess (${candidates.length} unassessed; type a name, NIK or regency)`, source });
+  return prompter.search({ message: t('assess:interview.search', { count: candidates.length }), source });
 }

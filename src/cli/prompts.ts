@@ -1,11 +1,15 @@
 /**
  * The one place that prompts, for every command that asks (`uep assess`, `uep monitor record`):
  * a Prompter on @inquirer/prompts, drawn on stderr (stdout stays data). Ctrl-C (ExitPromptError)
- * and an aborted signal become PromptCancelled. Tests replace `prompters.create` with a scripted
- * Prompter, or pass `run` to drive real prompts through @inquirer/testing.
+ * and an aborted signal become PromptCancelled. Every prompt speaks the reader's language
+ * (prompt-theme.ts); numbers are asked with an input prompt and our own check, so that none of
+ * the number prompt's English sentences can appear. Tests replace `prompters.create` with a
+ * scripted Prompter, or pass `run` to drive real prompts through @inquirer/testing.
  */
+import { t } from '../i18n/index.js';
 import { PromptCancelled, type Prompter } from '../prompter.js';
 import type { CliContext } from './context.js';
+import { confirmTheme, promptTheme } from './prompt-theme.js';
 
 export interface PromptContext {
   input?: NodeJS.ReadableStream;
@@ -30,16 +34,32 @@ async function guard<T>(answer: Promise<T>): Promise<T> {
   }
 }
 
+/** A whole number from min to max, typed: true, or what is wrong in the reader's language. */
+export function checkWholeNumber(text: string, min: number, max: number): true | string {
+  const v = text.trim();
+  if (!/^-?\d+$/.test(v)) return t('prompt:number.not_whole');
+  const n = Number(v);
+  return n >= min && n <= max ? true : t('prompt:number.out_of_range', { min, max });
+}
+
 export function inquirerPrompter(context: PromptContext, run?: PromptRunner): Prompter {
   const go: PromptRunner = run ?? ((prompt, config) => prompt(config, context));
   const pageSize = 12;
   return {
-    select: async (o) => guard(go((await inquirer()).select, { message: o.message, choices: o.choices, default: o.default, pageSize })),
-    search: async (o) => guard(go((await inquirer()).search, { message: o.message, source: async (term: string | undefined) => o.source(term ?? ''), pageSize })),
-    checkbox: async (o) => guard(go((await inquirer()).checkbox, { message: `${o.message} (space to tick, enter when done)`, choices: o.choices, pageSize })),
-    input: async (o) => guard(go((await inquirer()).input, { message: o.message, default: o.default, validate: o.validate })),
-    number: async (o) => guard(go((await inquirer()).number, { message: o.message, min: o.min, max: o.max, step: 1, default: o.default, required: true as const })),
-    confirm: async (o) => guard(go((await inquirer()).confirm, { message: o.message, default: o.default })),
+    select: async (o) => guard(go((await inquirer()).select, { message: o.message, choices: o.choices, default: o.default, pageSize, theme: promptTheme() })),
+    search: async (o) => guard(go((await inquirer()).search, {
+      message: o.message, source: async (term: string | undefined) => o.source(term ?? ''), pageSize, theme: promptTheme(),
+    })),
+    checkbox: async (o) => guard(go((await inquirer()).checkbox, { message: o.message, choices: o.choices, pageSize, theme: promptTheme() })),
+    input: async (o) => guard(go((await inquirer()).input, { message: o.message, default: o.default, validate: o.validate, theme: promptTheme() })),
+    number: async (o) => {
+      const answer = await guard(go((await inquirer()).input, {
+        message: o.message, default: o.default === undefined ? undefined : String(o.default),
+        validate: (v: string) => checkWholeNumber(v, o.min, o.max), theme: promptTheme(),
+      }));
+      return Number(answer.trim());
+    },
+    confirm: async (o) => guard(go((await inquirer()).confirm, { message: o.message, default: o.default, theme: confirmTheme() })),
   };
 }
 

@@ -11,11 +11,13 @@ import { basename } from 'node:path';
 import { openCsv, type CsvEncoding } from '../csv/reader.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displayPath } from '../fsutil/display.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
-import { countReject, describeRejects, newRejectCounts } from '../import/summary.js';
+import { countReject, newRejectCounts, type RejectCounts } from '../import/summary.js';
 import { reference } from '../regions/reference.js';
 import { kabupatenFromCode, kabupatenFromName, kecamatanFromName } from '../regions/resolve.js';
+import { explainReason } from './reasons.js';
 
 export const MONITOR_FIELDS: FieldSpec[] = [
   { field: 'id', aliases: ['ID PETUGAS', 'KODE PETUGAS', 'NIP', 'NO INDUK'] },
@@ -74,7 +76,7 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
   const mapping = mapHeader(name, src.header, MONITOR_FIELDS, parseMapOptions(options.map, MONITOR_FIELDS));
   const missing = ['id', 'nama', 'peran'].filter((f) => !mapping.index.has(f));
   if (!mapping.index.has('kode_kecamatan') && !(mapping.index.has('kecamatan') && mapping.index.has('kabupaten'))) {
-    missing.push('kecamatan and kabupaten (or kode_kecamatan)');
+    missing.push(t('monitor:monitors.area_columns'));
   }
   if (missing.length > 0) throw missingColumns(name, mapping, missing);
   const get = (f: string[], field: string) => (f[mapping.index.get(field) ?? -1] ?? '').trim();
@@ -128,9 +130,16 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
     }
   }
   if (problems.rejected > 0) {
-    throw new UepError(`${displayPath(name)}: ${problems.rejected} row(s) rejected, the roster was not imported: ${describeRejects(problems)}`);
+    throw new UepError(t('monitor:monitors.rejected', { file: displayPath(name), count: problems.rejected, rows: rejectedRows(problems) }),
+      t('monitor:monitors.rejected_hint'));
   }
   return { monitors: [...monitors.values()], read, sha256: hash.digest('hex') };
+}
+
+/** "baris 3: kecamatan_unknown — kecamatan tidak dikenal; …": the first rejected rows, explained. */
+function rejectedRows(counts: RejectCounts): string {
+  const rows = counts.first_rejects.map((r) => t('monitor:monitors.rejected_row', { line: r.line, reason: explainReason(r.reason) }));
+  return rows.join('; ') + (counts.rejected > counts.first_rejects.length ? '; …' : '');
 }
 
 class DryRunRollback extends Error {}

@@ -9,6 +9,7 @@ import type { RunRow } from '../allocate/store.js';
 import { localDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { beneficiaries, type Beneficiary } from './beneficiaries.js';
 import { addMonths } from './dates.js';
 
@@ -87,14 +88,14 @@ export function visitDates(tanggalHibah: string, bulan: number[]): { kunjungan_k
 export function planVisits(db: Db, options: PlanOptions): VisitPlan {
   const { run } = options;
   if (run.status !== 'final') {
-    throw new UepError(`allocation run ${run.id} is a draft: monitoring follows the final allocation (finalize it with \`uep allocate finalize ${run.id}\`)`);
+    throw new UepError(t('monitor:plan.draft', { run: run.id }), t('monitor:plan.draft_hint', { run: run.id }));
   }
   const stored = db.prepare(`SELECT tanggal_hibah, bulan_json FROM monitor_plans WHERE run_id = ?`).get(run.id) as
     { tanggal_hibah: string; bulan_json: string } | undefined;
   const tanggalHibah = options.tanggalHibah ?? stored?.tanggal_hibah ?? localDate(new Date(run.finalized_at!));
   const bulan = options.bulan ?? (stored ? (JSON.parse(stored.bulan_json) as number[]) : DEFAULT_BULAN);
   const people = beneficiaries(db, run.id);
-  if (people.length === 0) throw new UepError(`allocation run ${run.id} has no selected beneficiaries to visit`);
+  if (people.length === 0) throw new UepError(t('monitor:plan.nobody', { run: run.id }));
   const previous = new Map((db.prepare(`SELECT nik, monitor_id FROM visit_assignments WHERE run_id = ?`).all(run.id) as
     { nik: string; monitor_id: string | null }[]).map((r) => [r.nik, r.monitor_id]));
   const { assignments, kept } = assign(people, monitorsByKecamatan(db), previous);

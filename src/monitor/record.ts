@@ -5,9 +5,11 @@
  */
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { localDate } from '../dates.js';
 import { maskNik, parseNik } from '../nik/nik.js';
 import { beneficiaryIndex } from './beneficiaries.js';
+import { explainReason } from './reasons.js';
 import { visitChecker, type Visit, type VisitCells } from './visit-check.js';
 import { upsertVisits, visitExists } from './visit-store.js';
 
@@ -26,10 +28,10 @@ export interface RecordSubject {
 
 export function recordSubject(db: Db, nikRaw: string): RecordSubject {
   const parsed = parseNik(nikRaw);
-  if (!parsed.ok) throw new UepError(`the NIK given is not valid (${parsed.reason})`);
+  if (!parsed.ok) throw new UepError(t('monitor:record.bad_nik', { reason: parsed.reason }));
   const nik = parsed.nik;
   const index = beneficiaryIndex(db);
-  if (!index.grantOf.has(nik)) throw new UepError('that NIK is not a beneficiary of a final allocation run (see `uep export allocation`)');
+  if (!index.grantOf.has(nik)) throw new UepError(t('monitor:record.not_beneficiary'), t('monitor:record.not_beneficiary_hint'));
   const p = db.prepare(`SELECT nama, desa, kecamatan, kode_kecamatan FROM persons WHERE nik = ?`).get(nik) as
     { nama: string; desa: string | null; kecamatan: string | null; kode_kecamatan: string | null } | undefined;
   const jenis = db.prepare(`SELECT r.jenis_usaha FROM allocation_results r JOIN allocation_runs a ON a.id = r.run_id
@@ -58,11 +60,11 @@ export interface RecordResult {
 export function recordVisit(db: Db, cells: VisitCells, options: { replace?: boolean; now: Date }): RecordResult {
   const monitorIds = new Set(db.prepare(`SELECT id FROM monitors`).pluck().all() as string[]);
   const result = visitChecker(beneficiaryIndex(db), monitorIds, localDate(options.now))(cells);
-  if (!result.ok) throw new UepError(`the visit was not saved: ${result.reason}`);
+  if (!result.ok) throw new UepError(t('monitor:record.refused', { reason: explainReason(result.reason) }));
   const { visit } = result;
   return db.transaction((): RecordResult => {
     if (visitExists(db, visit.nik, visit.tanggal_kunjungan) && !options.replace) {
-      throw new UepError(`a visit on ${visit.tanggal_kunjungan} is already recorded for this beneficiary; confirm replacing it, or choose another date`);
+      throw new UepError(t('monitor:record.already_recorded', { tanggal: visit.tanggal_kunjungan }), t('monitor:record.already_recorded_hint'));
     }
     const counts = upsertVisits(db, [visit], { batchId: null, sumber: 'record', now: options.now });
     return { visit, inserted: counts.inserted, updated: counts.updated };

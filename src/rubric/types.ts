@@ -30,28 +30,28 @@ export interface Eligibility {
 export type RuleName = keyof Eligibility;
 export const RULE_NAMES: RuleName[] = ['in_dtks', 'kabupaten', 'age', 'desil', 'earlier_recipient', 'one_application', 'min_fit'];
 
-/** Reason codes of failed rules. They are fixed (reports and docs rely on them); the rubric sets the limits. */
-export const REASONS = {
-  not_in_dtks: 'not registered in DTKS (or has left it)',
-  outside_kabupaten: 'not living in one of the regencies of the rubric',
-  age_out_of_range: 'age outside the allowed range at the assessment date',
-  desil_above_max: 'desil above the maximum',
-  desil_unknown: 'desil unknown',
-  earlier_recipient: 'received a UEP package in an earlier year',
-  multiple_applications: 'more than one application this year',
-  fit_below_min: 'business-fit score below the minimum',
-} as const;
-export type Reason = keyof typeof REASONS;
+/**
+ * Reason codes of failed rules. They are fixed (reports and docs rely on them); the rubric sets the
+ * limits. Each one's explanation for people is `rubric:reason.<code>` (reasonText in texts.ts).
+ */
+export const REASONS = [
+  'not_in_dtks', 'outside_kabupaten', 'age_out_of_range', 'desil_above_max', 'desil_unknown',
+  'earlier_recipient', 'multiple_applications', 'fit_below_min',
+] as const;
+export type Reason = (typeof REASONS)[number];
 
+/** An answer's code (`value`, stored) and its text for people: Indonesian `label`, optional English `label_en`. */
 export interface Option {
   value: string;
   label: string;
+  label_en?: string;
 }
 
+/** `text` is Indonesian; `text_en`, optional, is shown with --lang en. */
 export type Question =
-  | { id: string; text: string; type: 'choice'; options: Option[] }
-  | { id: string; text: string; type: 'multi'; options: Option[] }
-  | { id: string; text: string; type: 'number'; min: number; max: number };
+  | { id: string; text: string; text_en?: string; type: 'choice'; options: Option[] }
+  | { id: string; text: string; text_en?: string; type: 'multi'; options: Option[] }
+  | { id: string; text: string; text_en?: string; type: 'number'; min: number; max: number };
 
 /** Facts read from DTKS/PKH (and recipients) rather than asked. */
 export const FACTS = ['desil', 'pkh_aktif', 'wrse', 'rentan_pkh'] as const;
@@ -85,7 +85,9 @@ export interface Section {
 export interface Requirement {
   question: string;
   any_of: string[];
+  /** Stored with a score when unmet (Indonesian); `label_en`, optional, is shown with --lang en. */
   label: string;
+  label_en?: string;
 }
 
 export interface FitSection extends Section {

@@ -1,5 +1,5 @@
 import { JENIS_USAHA, type JenisUsaha } from '../applicants/jenis-usaha.js';
-import { describe, type Checker } from './check.js';
+import { describe, english, type Checker } from './check.js';
 import { FACTS, type Component, type FactName, type FitSection, type Question, type Requirement, type Section } from './types.js';
 
 const COMPONENT_KEYS = ['fact', 'question', 'points', 'full_at', 'per_jenis'];
@@ -24,24 +24,24 @@ function checkComponents(c: Checker, value: unknown, path: string, questions: Qu
   const map = c.map(value, path);
   const out: Record<string, Component> = {};
   for (const [id, item] of Object.entries(map)) {
-    if (!/^[a-z][a-z0-9_]*$/.test(id)) c.fail(c.at(path, id), 'must be named with lower-case letters, digits and _');
+    if (!/^[a-z][a-z0-9_]*$/.test(id)) c.fail(c.at(path, id), 'rubric:check.component_name');
     out[id] = checkComponent(c, item, c.at(path, id), questions);
   }
-  if (Object.keys(out).length === 0) c.fail(path, 'must not be empty');
-  c.sumsTo100(Object.values(out).map((x) => x.weight), `${path} weights`);
+  if (Object.keys(out).length === 0) c.fail(path, 'rubric:check.empty');
+  c.sumsTo100(Object.values(out).map((x) => x.weight), path);
   return out;
 }
 
 function checkComponent(c: Checker, value: unknown, path: string, questions: Question[]): Component {
   const o = c.object(value, path, ['weight'], COMPONENT_KEYS);
   const out: Component = { weight: c.number(o.weight, c.at(path, 'weight'), 0, 100) };
-  if (o.fact === undefined && o.question === undefined) c.fail(path, 'needs a fact or a question (or both)');
+  if (o.fact === undefined && o.question === undefined) c.fail(path, 'rubric:check.no_source');
   const used = new Set<string>();
   if (o.fact !== undefined) {
-    if (!(FACTS as readonly unknown[]).includes(o.fact)) c.fail(c.at(path, 'fact'), `must be one of ${FACTS.join(', ')} (got ${describe(o.fact)})`);
+    if (!(FACTS as readonly unknown[]).includes(o.fact)) c.fail(c.at(path, 'fact'), 'rubric:check.fact_unknown', { facts: FACTS.join(', '), got: describe(o.fact) });
     out.fact = o.fact as FactName;
     if (out.fact === 'desil') {
-      if (o.question !== undefined) c.fail(c.at(path, 'question'), 'cannot be combined with the fact desil');
+      if (o.question !== undefined) c.fail(c.at(path, 'question'), 'rubric:check.desil_with_question');
       out.points = fractions(c, o.points, c.at(path, 'points'), Array.from({ length: 10 }, (_, i) => String(i + 1)), false);
       used.add('points');
     }
@@ -49,8 +49,8 @@ function checkComponent(c: Checker, value: unknown, path: string, questions: Que
   if (o.question !== undefined) {
     const id = c.string(o.question, c.at(path, 'question'));
     const q = questions.find((x) => x.id === id);
-    if (!q) c.fail(c.at(path, 'question'), `names no question (got ${describe(id)}; questions: ${questions.map((x) => x.id).join(', ')})`);
-    if (out.fact !== undefined && out.fact !== 'desil' && q.type !== 'choice') c.fail(c.at(path, 'question'), 'combined with a fact must be a choice question');
+    if (!q) c.fail(c.at(path, 'question'), 'rubric:check.question_unknown_list', { got: describe(id), questions: questions.map((x) => x.id).join(', ') });
+    if (out.fact !== undefined && out.fact !== 'desil' && q.type !== 'choice') c.fail(c.at(path, 'question'), 'rubric:check.fact_needs_choice');
     out.question = id;
     if (q.type === 'choice') {
       out.points = fractions(c, o.points, c.at(path, 'points'), q.options.map((x) => x.value), true);
@@ -64,26 +64,22 @@ function checkComponent(c: Checker, value: unknown, path: string, questions: Que
     }
   }
   for (const key of ['points', 'full_at', 'per_jenis']) {
-    if (o[key] !== undefined && !used.has(key)) c.fail(c.at(path, key), `is not used by this component (${describeUse(out)})`);
+    if (o[key] !== undefined && !used.has(key)) c.fail(c.at(path, key), out.question ? 'rubric:check.unused_by_question' : 'rubric:check.unused_by_fact', { question: out.question, fact: out.fact });
   }
   return out;
 }
 
-function describeUse(comp: Component): string {
-  if (comp.question) return `question ${comp.question}`;
-  return `fact ${comp.fact}, which counts 1 or 0`;
-}
 
 /** A map value → fraction (0–1); `all`: every key must be present. */
 function fractions(c: Checker, value: unknown, path: string, keys: string[], all: boolean): Record<string, number> {
-  if (value === undefined) c.fail(path, `is missing (give a fraction 0–1 for each of ${keys.join(', ')})`);
+  if (value === undefined) c.fail(path, 'rubric:check.fractions_missing', { keys: keys.join(', ') });
   const map = c.map(value, path);
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(map)) {
-    if (!keys.includes(k)) c.fail(c.at(path, k), `is not one of ${keys.join(', ')}`);
+    if (!keys.includes(k)) c.fail(c.at(path, k), 'rubric:check.not_one_of', { keys: keys.join(', ') });
     out[k] = c.number(v, c.at(path, k), 0, 1);
   }
-  if (all) for (const k of keys) if (out[k] === undefined) c.fail(c.at(path, k), 'is missing (every option needs a fraction 0–1)');
+  if (all) for (const k of keys) if (out[k] === undefined) c.fail(c.at(path, k), 'rubric:check.fraction_every');
   return out;
 }
 
@@ -93,18 +89,21 @@ function perJenis<T>(c: Checker, value: unknown, path: string, each: (v: unknown
 }
 
 function optionValues(c: Checker, value: unknown, path: string, q: Question, nonEmpty: boolean): string[] {
-  if (q.type === 'number') c.fail(path, `cannot refer to the number question ${q.id}`);
+  if (q.type === 'number') c.fail(path, 'rubric:check.number_question', { question: q.id });
   const known = q.options.map((o) => o.value);
   return c.array(value, path, nonEmpty).map((v, i) => {
-    if (typeof v !== 'string' || !known.includes(v)) c.fail(c.at(path, i), `must be an option of ${q.id}: ${known.join(', ')} (got ${describe(v)})`);
+    if (typeof v !== 'string' || !known.includes(v)) c.fail(c.at(path, i), 'rubric:check.option_of', { question: q.id, options: known.join(', '), got: describe(v) });
     return v;
   });
 }
 
 function checkRequirement(c: Checker, value: unknown, path: string, questions: Question[]): Requirement {
-  const o = c.object(value, path, ['question', 'any_of', 'label']);
+  const o = c.object(value, path, ['question', 'any_of', 'label'], ['label_en']);
   const id = c.string(o.question, c.at(path, 'question'));
   const q = questions.find((x) => x.id === id);
-  if (!q) c.fail(c.at(path, 'question'), `names no question (got ${describe(id)})`);
-  return { question: id, any_of: optionValues(c, o.any_of, c.at(path, 'any_of'), q, true), label: c.string(o.label, c.at(path, 'label')) };
+  if (!q) c.fail(c.at(path, 'question'), 'rubric:check.question_unknown', { got: describe(id) });
+  return {
+    question: id, any_of: optionValues(c, o.any_of, c.at(path, 'any_of'), q, true), label: c.string(o.label, c.at(path, 'label')),
+    ...english(c, o.label_en, c.at(path, 'label_en'), 'label_en'),
+  };
 }

@@ -37,16 +37,19 @@ describe('the interview (scripted prompts)', () => {
       override: (a) => (a.message.startsWith('Assessor') ? 'Rahmawati' : a.message.startsWith('Assessment date') ? '15-02-2026' : undefined),
     }));
     const out = await runAssessment(s, { nik: SITI });
-    expect(out).toEqual({ saved: [{ application_id: ids.siti, nik: SITI, jenis_usaha_disepakati: 'gorengan', eligible: true, total: 89.88 }], skipped: 0 });
+    expect(out).toEqual({ saved: [{ application_id: ids.siti, nik: SITI, jenis_usaha_disepakati: 'gorengan', eligible: true, reasons: [], total: 89.88 }], skipped: 0 });
     const kinds = prompter.asked.map((a) => a.kind);
     expect(kinds).toEqual(['confirm', 'input', 'input', 'select', 'number', 'select', 'select', 'checkbox', 'checkbox', 'checkbox', 'checkbox', 'select', 'select', 'select', 'select', 'confirm']);
-    expect(prompter.asked[0]!.message).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · asked for Gorengan');
+    expect(prompter.asked[0]!.message).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · asked for Fried snacks');
+    // In English, the rubric's English texts (text_en, label_en); the answers stored are the same codes.
+    expect(prompter.asked[3]).toMatchObject({ message: 'Current income of the applicant', choices: [{ value: 'tidak_ada', name: 'No income' }, expect.anything(), expect.anything()] });
+    expect(prompter.asked[4]!.message).toBe('Number of dependents (children, parents, other family members supported) (0–20)');
     // The ranking shown before the agreed type is chosen, the type asked for first among equals.
     const ranking = views.find((v) => v.kind === 'ranking')!;
     expect(ranking).toMatchObject({ applied: 'gorengan' });
     const agreed = prompter.asked.find((a) => a.message === 'Agreed business type')!;
     expect(agreed.default).toBe('gorengan');
-    expect(agreed.choices!.map((c) => c.name)[0]).toBe('Gorengan (fit 91) ← asked for');
+    expect(agreed.choices!.map((c) => c.name)[0]).toBe('Fried snacks (fit 91) ← asked for');
     expect(views.find((v) => v.kind === 'score')).toMatchObject({ result: { total: 89.88, need: { score: 88.75 } }, tanggal: '2026-02-15' });
     expect(assessments(t)).toEqual([{
       application_id: ids.siti, answers_json: JSON.stringify(SITI_ANSWERS), jenis_usaha_disepakati: 'gorengan', assessor: 'Rahmawati',
@@ -83,7 +86,7 @@ describe('the interview (scripted prompts)', () => {
     // Declined: nothing changes.
     const declined = session(t, officer(RUBRIC.rubric, BUDI_ANSWERS));
     expect(await runAssessment(declined.s, { nik: SITI })).toEqual({ saved: [], skipped: 1 });
-    expect(declined.prompter.asked[0]!.message).toMatch(/^Already assessed on 2026-03-01 by op\. Assess again/);
+    expect(declined.prompter.asked[0]!.message).toMatch(/^Already assessed on 01-03-2026 by op\. Assess again/);
     expect(t.db.prepare(`SELECT count(*) FROM scores`).pluck().get()).toBe(1);
     const again = officer(RUBRIC.rubric, BUDI_ANSWERS, { override: (a) => (a.message.startsWith('Already assessed') ? true : undefined) });
     await runAssessment(session(t, again).s, { nik: SITI });
@@ -100,7 +103,7 @@ describe('the interview (scripted prompts)', () => {
     const search = prompter.asked[0]!;
     expect(search.message).toContain('3 unassessed');
     expect((search.choices as { value: ApplicantRow; name: string }[]).map((c) => c.name)).toEqual([
-      'Budi · 6402********0002 · Kutai Kartanegara · Bengkel', 'Rina · 6403********0003 · Berau · Makanan', 'Siti Aminah · 6472********0001 · Samarinda · Gorengan',
+      'Budi · 6402********0002 · Kutai Kartanegara · Repair shop', 'Rina · 6403********0003 · Berau · Food stall', 'Siti Aminah · 6472********0001 · Samarinda · Fried snacks',
     ]);
     // Filtered by regency, the others are not offered.
     const only = session(t, officer(RUBRIC.rubric, SITI_ANSWERS));

@@ -67,7 +67,7 @@ describe('the interview with real prompts', () => {
     const tanggungan = await h.next();
     screens.push(tanggungan.getScreen());
     await keys(tanggungan, '25', 'enter');
-    expect(tanggungan.getScreen()).toContain('25\n> Value must be between 0 and 20'); // refused, with the range
+    expect(tanggungan.getScreen()).toContain('25\n> Type a number from 0 to 20'); // refused, with the range
     await keys(tanggungan, 'backspace', 'backspace', '3', 'enter');
     await step('enter'); // anggota_rentan: ya
     await step('down', 'enter'); // minat: tinggi
@@ -83,7 +83,7 @@ describe('the interview with real prompts', () => {
     const out = await done;
     expect(out.saved).toEqual([expect.objectContaining({ jenis_usaha_disepakati: 'gorengan', total: 89.88, eligible: true })]);
     expect(screens[0]).toContain('Siti Aminah · NIK 6472********0001 · Samarinda');
-    expect(screens.join('\n')).toContain('Gorengan (fit 91) ← asked for');
+    expect(screens.join('\n')).toContain('Fried snacks (fit 91) ← asked for');
     const row = t.db.prepare(`SELECT answers_json, assessor, tanggal FROM assessments`).get();
     expect(row).toEqual({ answers_json: JSON.stringify(SITI_ANSWERS), assessor: 'Rahmawati', tanggal: '2026-03-01' });
     t.close();

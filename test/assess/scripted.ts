@@ -1,5 +1,7 @@
 /** A Prompter answering from a script, for driving the interview without a terminal. */
 import { PromptCancelled, type Prompter, type PromptChoice } from '../../src/prompter.js';
+import { t } from '../../src/i18n/index.js';
+import { questionText } from '../../src/rubric/texts.js';
 import type { Rubric } from '../../src/rubric/types.js';
 import type { Answers } from '../../src/score/types.js';
 
@@ -65,10 +67,10 @@ export function officer(rubric: Rubric, answers: Answers, o: { jenis?: string; o
   return (asked) => {
     const special = o.override?.(asked);
     if (special !== undefined) return special;
-    const q = rubric.questions.find((x) => asked.message.startsWith(x.text));
+    const q = rubric.questions.find((x) => asked.message.startsWith(questionText(x)));
     if (q) return answers[q.id];
-    if (asked.message === 'Agreed business type') return o.jenis ?? DEFAULT;
-    if (asked.kind === 'confirm') return asked.message.startsWith('Already assessed') ? false : true;
+    if (asked.message === t('assess:interview.agreed_type')) return o.jenis ?? DEFAULT;
+    if (asked.kind === 'confirm') return asked.message.startsWith(t('assess:interview.already_assessed').split('.')[0]!) ? false : true;
     if (asked.kind === 'search') return asked.choices?.[0]?.value;
     return DEFAULT;
   };

@@ -42,7 +42,8 @@ describe('monitor roster import', () => {
       'D,Dodi,PSM,Palaran,Jakarta', 'E,Eko,PSM,Atlantis,Samarinda', 'A,Ahmad Lain,TKSK,Palaran,Samarinda',
     ]);
     await expect(importMonitors(db, file)).rejects.toThrow(
-      'bad.csv: 5 row(s) rejected, the roster was not imported: line 3 nama_missing, line 4 peran_invalid, line 5 kabupaten_unknown, line 6 kecamatan_unknown, line 7 id_conflict');
+      'bad.csv: 5 row(s) rejected, the roster was not imported: line 3 nama_missing — the name is empty; line 4 peran_invalid — the role is not PSM or TKSK; '
+      + 'line 5 kabupaten_unknown — not a regency of Kalimantan Timur; line 6 kecamatan_unknown — not a kecamatan of that regency; line 7 id_conflict — the same id with another name or role');
     expect(db.prepare(`SELECT count(*) FROM monitors`).pluck().get()).toBe(0);
   });
 

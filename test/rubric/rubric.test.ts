@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UepError } from '../../src/errors.js';
+import { setLanguage } from '../../src/i18n/index.js';
 import { DEFAULT_RUBRIC, loadRubric } from '../../src/rubric/load.js';
+import { optionLabel, questionText, unmetLabel } from '../../src/rubric/texts.js';
 import { parseRubric } from '../../src/rubric/validate.js';
+import { scoreApplicant } from '../../src/score/compute.js';
+import type { Facts } from '../../src/score/types.js';
+import { englishIn } from '../i18n/english.js';
+import { SITI_ANSWERS } from '../score/builders.js';
 import { tempDir, writeFile } from '../helpers.js';
 
 const SHIPPED = readFileSync(DEFAULT_RUBRIC, 'utf8');
@@ -79,6 +85,7 @@ describe('malformed rubrics: the key and the problem', () => {
     ['requirement', (r) => { r.fit.requirements.bengkel[0].any_of = ['las']; }, 'fit.requirements.bengkel[0].any_of[0] must be an option of keterampilan'],
     ['cap', (r) => { r.fit.requirement_cap = -1; }, 'fit.requirement_cap must be a number between 0 and 100 (got -1)'],
     ['not an object', (r) => { r.need = [1]; }, 'need must be an object (got a list)'],
+    ['no components', (r) => { r.fit.components = {}; }, 'rubric.json: fit.components must not be empty'],
   ])('%s', (_, edit, message) => {
     expect(problem(edit)).toContain(message);
   });
@@ -93,5 +100,93 @@ describe('malformed rubrics: the key and the problem', () => {
     } catch (err) {
       expect((err as UepError).hint).toMatch(/docs\/rubric.md/);
     }
+  });
+});
+
+describe('English texts beside the Indonesian ones', () => {
+  const withoutEnglish = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(withoutEnglish);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !k.endsWith('_en')).map(([k, v]) => [k, withoutEnglish(v)]));
+  };
+
+  it('the shipped rubric has an English text for every question, option and requirement', () => {
+    const { rubric } = loadRubric();
+    for (const q of rubric.questions) {
+      expect(q.text_en, q.id).toMatch(/\w/);
+      if (q.type !== 'number') for (const o of q.options) expect(o.label_en, `${q.id}.${o.value}`).toMatch(/\w/);
+    }
+    for (const list of Object.values(rubric.fit.requirements)) for (const r of list) expect(r.label_en, r.label).toMatch(/\w/);
+  });
+
+  it('a rubric without them (as every rubric before) is valid and scores the same', () => {
+    const shipped = parseRubric(SHIPPED, 'rubric.json');
+    const old = parseRubric(JSON.stringify(withoutEnglish(JSON.parse(SHIPPED))), 'rubric.json');
+    expect(old).toEqual(withoutEnglish(shipped));
+    expect(old.questions.some((q) => 'text_en' in q)).toBe(false);
+    expect(old.fit).toEqual(withoutEnglish(shipped.fit));
+    const facts: Facts = { in_dtks: true, kode_kabupaten: '6472', age: 40, desil: 2, pkh_aktif: true, wrse: true, rentan_pkh: false, earlier_recipient: null, applications: 1 };
+    for (const jenis of ['gorengan', 'bengkel'] as const) {
+      expect(scoreApplicant(old, facts, SITI_ANSWERS, jenis)).toEqual(scoreApplicant(shipped, facts, SITI_ANSWERS, jenis));
+    }
+  });
+
+  it.each<[string, (r: Record<string, any>) => void, string]>([
+    ['text_en not text', (r) => { r.questions[0].text_en = 3; }, 'questions[0].text_en must be text (got 3)'],
+    ['label_en empty', (r) => { r.questions[0].options[1].label_en = ' '; }, 'questions[0].options[1].label_en must be text (got " ")'],
+    ['requirement label_en', (r) => { r.fit.requirements.bengkel[0].label_en = ['x']; }, 'fit.requirements.bengkel[0].label_en must be text (got a list)'],
+    ['another language', (r) => { r.questions[0].text_jv = 'x'; }, 'questions[0].text_jv is not a known key (expected id, text, type, options, text_en, note)'],
+  ])('%s is refused, naming the key', (_, edit, message) => {
+    expect(problem(edit)).toContain(message);
+  });
+});
+
+describe('malformed rubrics in Indonesian', () => {
+  afterEach(() => setLanguage('en'));
+
+  it.each<[(r: Record<string, any>) => void, string]>([
+    [(r) => { r.need.components.desil.weight = 'x'; }, 'rubric.json: need.components.desil.weight harus berupa angka antara 0 dan 100 (ditemukan: "x")'],
+    [(r) => { r.need = [1]; }, 'rubric.json: need harus berupa objek (ditemukan: sebuah daftar)'],
+    [(r) => { delete r.version; }, 'rubric.json: version wajib diisi'],
+    [(r) => { r.need.components.desil.weight = 25; }, 'jumlah bobot need.components harus 100 (ditemukan: 95)'],
+    [(r) => { r.fit.components.tempat.per_jenis.bengkel = ['garasi']; }, 'fit.components.tempat.per_jenis.bengkel[0] harus salah satu pilihan tempat_usaha: tempat_jualan, dapur, lahan_kandang, ruang_bengkel (ditemukan: "garasi")'],
+    [(r) => { r.questions[0].id = 'tanggal'; }, 'questions[0].id tidak boleh "tanggal": nama kolom itu dipakai oleh impor asesmen'],
+    [(r) => { r.need.components.wrse.points = { true: 1 }; }, 'need.components.wrse.points tidak dipakai oleh komponen ini (fakta wrse bernilai 1 atau 0)'],
+  ])('%#: %s', (edit, message) => {
+    setLanguage('id');
+    const text = problem(edit);
+    expect(text).toBe(message.startsWith('rubric.json') ? message : `rubric.json: ${message}`);
+    expect(englishIn(text)).toEqual([]);
+  });
+
+  it('invalid JSON: where, and the hint', () => {
+    setLanguage('id');
+    try {
+      parseRubric('{\n  "version": "1",\n}', 'rubric.json');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as UepError).message).toBe('rubric.json: bukan JSON yang sah: ada kesalahan di baris 3, kolom 1');
+      expect((err as UepError).hint).toMatch(/^periksa koma dan tanda kutip/);
+    }
+    expect(() => parseRubric('', 'rubric.json')).toThrow('rubric.json: bukan JSON yang sah');
+  });
+});
+
+describe('the texts a person reads', () => {
+  afterEach(() => setLanguage('en'));
+  const { rubric } = loadRubric();
+  const q = rubric.questions.find((x) => x.id === 'kesehatan')!;
+
+  it('Indonesian by default, English with en where the rubric has it, the Indonesian otherwise', () => {
+    setLanguage('id');
+    expect(questionText(q)).toBe('Kondisi kesehatan untuk bekerja sehari-hari');
+    expect(q.type === 'choice' && optionLabel(q.options[0]!)).toBe('Sehat');
+    expect(unmetLabel(rubric, 'tempat berjualan')).toBe('tempat berjualan');
+    setLanguage('en');
+    expect(questionText(q)).toBe('Health for daily work');
+    expect(q.type === 'choice' && optionLabel(q.options[0]!)).toBe('Healthy');
+    expect(unmetLabel(rubric, 'tempat berjualan')).toBe('a place to sell');
+    expect(unmetLabel(rubric, 'label of an older rubric')).toBe('label of an older rubric');
+    expect(questionText({ ...q, text_en: undefined })).toBe('Kondisi kesehatan untuk bekerja sehari-hari');
   });
 });

@@ -1,80 +1,98 @@
 import type { Command } from 'commander';
 import { localDate } from '../../dates.js';
 import { UsageError } from '../../errors.js';
+import { formatDate } from '../../format/date.js';
+import { language, t } from '../../i18n/index.js';
 import { parseTanggal } from '../../import/values.js';
+import { explainWarning } from '../../monitor/reasons.js';
 import { recordSubject, recordVisit, type RecordSubject } from '../../monitor/record.js';
 import type { VisitCells } from '../../monitor/visit-check.js';
 import { visitExists } from '../../monitor/visit-store.js';
 import { KENDALA, parseOmzet, RUJUKAN, STATUS_USAHA } from '../../monitor/visit-values.js';
 import type { Prompter } from '../../prompter.js';
+import { jenisLabel, kendalaLabel, rujukanLabel } from '../../report/html/labels.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
 import { prompters } from '../prompts.js';
 
 const OTHER = '\u0000other';
 
+/** A status code with what it means: `berjalan — usaha berjalan seperti biasa`. */
+const statusChoice = (s: string) => ({ name: t('monitor:explained', { code: s, text: t(`monitor:status.${s}`) }), value: s });
+
 /** Asks for one visit. Returns null when the officer declines to save at the end. */
 export async function askVisit(ask: Prompter, subject: RecordSubject, today: string): Promise<VisitCells | null> {
   const tanggal = await ask.input({
-    message: 'Tanggal kunjungan (visit date)', default: today,
+    message: t('monitor:record.tanggal'), default: formatDate(today, language()),
     validate: (v) => {
-      const t = parseTanggal(v);
-      if (!t) return 'a date like 2025-06-01 or 01-06-2025';
-      if (t > today) return 'the visit date cannot be in the future';
-      if (subject.tanggal_hibah && t < subject.tanggal_hibah) return `the grant was on ${subject.tanggal_hibah}`;
+      const d = parseTanggal(v.trim());
+      if (!d) return t('monitor:record.tanggal_invalid');
+      if (d > today) return t('monitor:record.tanggal_future');
+      if (subject.tanggal_hibah && d < subject.tanggal_hibah) return t('monitor:record.tanggal_before_grant', { tanggal: subject.tanggal_hibah });
       return true;
     },
   });
   let petugas = OTHER;
   if (subject.monitors.length > 0) {
     petugas = await ask.select({
-      message: 'Petugas (field worker)',
-      choices: [...subject.monitors.map((m) => ({ name: `${m.id} ${m.nama} (${m.peran})`, value: m.id })), { name: 'another (type the id)', value: OTHER }],
+      message: t('monitor:record.petugas'),
+      choices: [...subject.monitors.map((m) => ({ name: `${m.id} ${m.nama} (${m.peran})`, value: m.id })), { name: t('monitor:record.petugas_lain'), value: OTHER }],
     });
   }
-  if (petugas === OTHER) petugas = await ask.input({ message: 'Petugas id', validate: (v) => (v.trim() !== '' || 'the field worker\'s id') });
-  const status = await ask.select({ message: 'Status usaha', choices: STATUS_USAHA.map((s) => ({ name: s, value: s as string })) });
-  const omzet = await ask.input({ message: 'Omzet bulanan (Rp, empty if unknown)', validate: (v) => (parseOmzet(v) !== undefined || 'whole rupiah, e.g. 750000') });
-  const kendala = await ask.checkbox({ message: 'Kendala', choices: KENDALA.map((k) => ({ name: k, value: k as string })) });
-  const tindak = await ask.input({ message: 'Tindak lanjut (follow-up, optional)' });
-  const rujukan = await ask.checkbox({ message: 'Rujukan pelatihan (referral, optional)', choices: RUJUKAN.map((r) => ({ name: r, value: r as string })) });
+  if (petugas === OTHER) petugas = await ask.input({ message: t('monitor:record.petugas_id'), validate: (v) => (v.trim() !== '' || t('monitor:record.petugas_required')) });
+  const status = await ask.select({ message: t('monitor:record.status'), choices: STATUS_USAHA.map(statusChoice) });
+  const omzet = await ask.input({ message: t('monitor:record.omzet'), validate: (v) => (parseOmzet(v) !== undefined || t('monitor:record.omzet_invalid')) });
+  const kendala = await ask.checkbox({ message: t('monitor:record.kendala'), choices: KENDALA.map((k) => ({ name: kendalaLabel(k), value: k as string })) });
+  const tindak = await ask.input({ message: t('monitor:record.tindak_lanjut') });
+  const rujukan = await ask.checkbox({ message: t('monitor:record.rujukan'), choices: RUJUKAN.map((r) => ({ name: rujukanLabel(r), value: r as string })) });
   const cells: VisitCells = {
-    nik: subject.nik, tanggal_kunjungan: tanggal, petugas, status_usaha: status, omzet_bulanan: omzet,
+    nik: subject.nik, tanggal_kunjungan: tanggal.trim(), petugas, status_usaha: status, omzet_bulanan: omzet,
     kendala: kendala.join(','), tindak_lanjut: tindak, rujukan: rujukan.join(','),
   };
-  return (await ask.confirm({ message: 'Save this visit?', default: true })) ? cells : null;
+  return (await ask.confirm({ message: t('monitor:record.save'), default: true })) ? cells : null;
+}
+
+/** Who the visit is about, and what is known already: for the officer, before the questions. */
+function subjectLines(ctx: CliContext, subject: RecordSubject): string {
+  const place = [subject.desa, subject.kecamatan].filter(Boolean).join(', ');
+  const jenis = subject.jenis_usaha ? jenisLabel(subject.jenis_usaha) : '';
+  const visits = subject.visits.map((v) => `${formatDate(v.tanggal_kunjungan, language())} ${v.status_usaha}`).join(', ');
+  return [
+    `${ctx.c.bold(subject.nik_masked)} ${subject.nama} · ${place} · ${jenis}`,
+    `  ${t('monitor:record.history', {
+      grant: subject.tanggal_hibah ? formatDate(subject.tanggal_hibah, language()) : t('monitor:record.unknown'),
+      visits: visits || t('monitor:record.none'),
+    })}`,
+  ].join('\n');
 }
 
 /** The command's work, with the prompts passed in (tests drive it with a scripted Prompter). Ctrl-C (PromptCancelled) saves nothing. */
 export async function recordInteractively(ctx: CliContext, nikArg: string, ask: Prompter): Promise<void> {
   const db = ctx.db();
   const subject = recordSubject(db, nikArg);
-  const { c } = ctx;
-  ctx.say([
-    `${c.bold(subject.nik_masked)} ${subject.nama} · ${[subject.desa, subject.kecamatan].filter(Boolean).join(', ')} · ${subject.jenis_usaha ?? ''}`,
-    `  grant ${subject.tanggal_hibah ?? 'unknown'} · earlier visits: ${subject.visits.map((v) => `${v.tanggal_kunjungan} ${v.status_usaha}`).join(', ') || 'none'}`,
-  ].join('\n'));
+  ctx.say(subjectLines(ctx, subject));
   const cells = await askVisit(ask, subject, localDate(new Date()));
   const date = cells ? parseTanggal(cells.tanggal_kunjungan)! : '';
   const exists = cells !== null && visitExists(db, subject.nik, date);
-  const replace = exists && await ask.confirm({ message: `A visit on ${date} is already recorded. Replace it?`, default: false });
+  const replace = exists && await ask.confirm({ message: t('monitor:record.replace', { tanggal: date }), default: false });
   if (!cells || (exists && !replace)) {
-    ctx.say('Not saved.');
+    ctx.say(t('monitor:record.not_saved'));
     return;
   }
   const r = recordVisit(db, cells, { replace, now: new Date() });
-  ctx.say(`Saved: ${subject.nik_masked} ${r.visit.tanggal_kunjungan} ${r.visit.status_usaha}${r.visit.warnings.length ? ` (warnings: ${r.visit.warnings.join(', ')})` : ''}`);
+  const saved = { nik: subject.nik_masked, tanggal: r.visit.tanggal_kunjungan, status: r.visit.status_usaha };
+  ctx.say(r.visit.warnings.length === 0
+    ? t('monitor:record.saved', saved)
+    : t('monitor:record.saved_with_warnings', { ...saved, warnings: r.visit.warnings.map(explainWarning).join('; ') }));
   ctx.result({ tanggal_kunjungan: r.visit.tanggal_kunjungan, status_usaha: r.visit.status_usaha, inserted: r.inserted, updated: r.updated, warnings: r.visit.warnings });
   ctx.audit({ inserted: r.inserted, updated: r.updated }, r.inserted + r.updated);
 }
 
 export function registerMonitorRecord(monitor: Command, run: Run): void {
   monitor.command('record <nik>')
-    .description('enter one visit report interactively (on a terminal only; for files or unattended use `uep monitor import`). Ctrl-C saves nothing')
+    .description(t('monitor:help.record'))
     .action(run(async (ctx, [nik]) => {
-      if (!ctx.interactive) {
-        throw new UsageError('`uep monitor record` asks its questions on a terminal; to enter visits from a file or unattended, use `uep monitor import <file>`');
-      }
+      if (!ctx.interactive) throw new UsageError(t('monitor:record.needs_terminal'));
       await recordInteractively(ctx, String(nik), prompters.create(ctx));
     }));
 }
