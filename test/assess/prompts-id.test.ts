@@ -156,7 +156,7 @@ describe('the interview and the visit record in Indonesian (real prompts)', () =
     await step('enter');
     await step('enter');
     await step('enter');
-    expect(seen.at(-1)).toContain('Gorengan (kecocokan 91) ← yang diajukan');
+    expect(seen.at(-1)).toContain('Gorengan (kesesuaian 91) ← yang diajukan');
     await step('enter');
     expect(seen.at(-1)).toContain('Simpan asesmen ini (asesor Rahmawati, 01-03-2026)? (Y/t)');
     const out = await done;

@@ -185,14 +185,14 @@ describe('the interview\'s summary in Indonesian', () => {
     prompters.create = () => new ScriptedPrompter(officer(RUBRIC.rubric, SITI_ANSWERS));
     const siti = await uep(['assess', SITI, '--assessor', 'Rahmawati', '--db', db], { ...id, tty: true });
     expect(siti.code).toBe(0);
-    expect(siti.stderr).toMatch(/lacks: lahan untuk kandang ayam/);
+    expect(siti.stderr).toMatch(/belum ada: lahan untuk kandang ayam/);
     expect(siti.stderr).toContain('Tersimpan: 6472********0001 · Gorengan · memenuhi syarat · skor total 89,88 (pratinjau; skor dicatat oleh `uep score`)');
     expect(english(siti)).toEqual([]);
     prompters.create = () => new ScriptedPrompter(officer(RUBRIC.rubric, BUDI_ANSWERS));
     const budi = await uep(['assess', BUDI, '--assessor', 'Agus', '--db', db], { ...id, tty: true });
     expect(budi.code).toBe(0);
     expect(budi.stderr).toContain('Tersimpan: 6402********0002 · Bengkel · tidak memenuhi syarat: '
-      + 'fit_below_min — skor kecocokan usaha di bawah batas minimum · skor total 22,75');
+      + 'fit_below_min — skor kesesuaian usaha di bawah batas minimum · skor total 22,75');
     expect(english(budi)).toEqual([]);
   });
 });

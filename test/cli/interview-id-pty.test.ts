@@ -44,7 +44,7 @@ describe.skipIf(!hasPython)('uep assess and uep monitor record in Indonesian (ps
     expect(screen).toContain('↑↓ pindah • spasi pilih • a semua • i balik pilihan • ⏎ selesai');
     expect(screen).toMatch(/mengajukan Gorengan \(Y\/t\)/);
     expect(screen).toContain('Tidak ada penghasilan');
-    expect(screen).toContain('Gorengan (kecocokan 91) ← yang diajukan');
+    expect(screen).toContain('Gorengan (kesesuaian 91) ← yang diajukan');
     expect(screen).toContain('Tersimpan: 6472********0001 · Gorengan · memenuhi syarat · skor total 89,88');
     expect(screen).not.toContain('navigate');
     expect(englishIn(withoutPendingEnglish(screen))).toEqual([]);

@@ -162,7 +162,7 @@ describe('codes shown with their explanation', () => {
   const keys = (ns: string, prefix: string, lang: 'id' | 'en') =>
     [...flatten(loadCatalogue(lang)[ns]!).keys()].filter((k) => k.startsWith(`${prefix}.`)).map((k) => k.slice(prefix.length + 1)).sort();
   it.each(['id', 'en'] as const)('every code has one explanation in %s, and only codes do', (lang) => {
-    expect(keys('score', 'reason', lang)).toEqual(Object.keys(REASONS).sort());
+    expect(keys('rubric', 'reason', lang)).toEqual([...REASONS].sort());
     expect(keys('allocate', 'reason', lang)).toEqual([...RESULT_REASONS].sort());
     expect(keys('allocate', 'outcome', lang)).toEqual([...OUTCOMES].sort());
     expect(keys('explain', 'status', lang)).toEqual([...APPLICANT_STATUSES].sort());

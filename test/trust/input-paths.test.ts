@@ -71,6 +71,8 @@ describe('files uep reads', () => {
     const t = setup();
     // As subprocesses with a deadline: before the fix --weights /dev/zero read forever, memory growing.
     const runs = SETTINGS_OPTIONS.map(({ args }) => args('/dev/zero', t.good));
+    // The database exists first: reading commands refuse a missing one before they read any option's file.
+    expect((await uepProcess(['migrate', '--db', t.db], { cwd: t.dir, timeoutMs: 30_000 })).code).toBe(0);
     const results = await Promise.all(runs.map((args) => uepProcess([...args, '--db', t.db], { cwd: t.dir, timeoutMs: 30_000 })));
     runs.forEach((args, i) => expectRefusal(results[i]!, '/dev/zero', /: it is a device, not a file$/, args.join(' ')));
   }, 60_000);

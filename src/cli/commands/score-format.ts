@@ -2,11 +2,12 @@
 import type { ChalkInstance } from 'chalk';
 import { JENIS_USAHA_LABEL, type JenisUsaha } from '../../applicants/jenis-usaha.js';
 import { kabupatenByKode } from '../../regions/resolve.js';
-import type { Eligibility } from '../../rubric/types.js';
+import { REASONS, type Eligibility, type Reason } from '../../rubric/types.js';
+import { reasonText as rubricReasonText } from '../../rubric/texts.js';
 import type { ComponentScore, RuleResult, SectionScore } from '../../score/types.js';
 import { formatTable } from '../../format/table.js';
 import { num } from '../../format/people.js';
-import { hasMessage, language, t } from '../../i18n/index.js';
+import { language, t } from '../../i18n/index.js';
 
 export interface BreakdownView {
   eligible: boolean;
@@ -29,7 +30,7 @@ export function explained(code: string, explanation: string): string {
 
 /** An eligibility reason code with its explanation: `desil_above_max — desil di atas batas`. */
 export function reasonText(code: string): string {
-  return hasMessage(`score:reason.${code}`) ? explained(code, t(`score:reason.${code}`)) : code;
+  return (REASONS as readonly string[]).includes(code) ? explained(code, rubricReasonText(code as Reason)) : code;
 }
 
 /** yes/no, (none), lists: a fact or an answer as a person reads it. */
