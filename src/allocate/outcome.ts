@@ -26,8 +26,8 @@ export interface AllocationOutcomeInfo {
   kode_kabupaten: string;
   nama_kabupaten: string;
   rank: number;
-  /** Eligible applicants ranked in the regency. */
-  eligible: number;
+  /** Eligible applicants ranked in the regency (persons, not family cards: named so nobody misreads it). */
+  eligible_applicants: number;
   quota: number;
   /** Score of the lowest-ranked selected applicant of the regency now. */
   cutoff_score: number | null;
@@ -78,7 +78,7 @@ export function allocationOutcome(db: Db, nik: string, tahun?: number): Allocati
   const info: AllocationOutcomeInfo = {
     run_id: run.id, tahun: run.tahun, status: run.status, kode_kabupaten: row.kode_kabupaten,
     nama_kabupaten: kabupatenByKode(row.kode_kabupaten)?.nama ?? row.kode_kabupaten,
-    rank: row.rank, eligible: row.eligible ?? 0, quota: row.quota ?? 0, cutoff_score: row.cutoff_score, total_score: row.total_score,
+    rank: row.rank, eligible_applicants: row.eligible ?? 0, quota: row.quota ?? 0, cutoff_score: row.cutoff_score, total_score: row.total_score,
     outcome: row.outcome, reason: row.reason, waitlist_pos: row.waitlist_pos, package_value: row.package_value,
     ranked_with: row.pkh === null ? null : { desil: row.desil, pkh: row.pkh === 1, tanggal_daftar: row.tanggal_daftar },
   };

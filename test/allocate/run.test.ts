@@ -177,7 +177,7 @@ describe('finalize, verify, replace, outcome', () => {
     const { db, people, runId } = await drafted();
     replaceBeneficiary(db, { nik: people[2]!.nik, reason: 'meninggal dunia', operator: 'siti', now: NOW });
     expect(allocationOutcome(db, people[2]!.nik)).toMatchObject({
-      run_id: runId, status: 'draft', rank: 3, outcome: 'replaced', reason: 'meninggal dunia', quota: 8, eligible: 12,
+      run_id: runId, status: 'draft', rank: 3, outcome: 'replaced', reason: 'meninggal dunia', quota: 8, eligible_applicants: 12,
       replaced_by: { operator: 'siti', reason: 'meninggal dunia', at: NOW.toISOString(), other_application_id: people[8]!.application_id },
     });
     const promoted = allocationOutcome(db, people[8]!.nik)!;

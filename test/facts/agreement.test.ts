@@ -52,6 +52,8 @@ describe('every user of a registry fact agrees', () => {
     const wanted: unknown[] = [];
     for (const c of CONTESTS) {
       const [a, b] = [await explained(w, c.a), await explained(w, c.b)];
+      // Counted in persons, named so (allocate --json's eligible_applicants); family cards are not counted here.
+      expect([a.allocation?.eligible_applicants, a.allocation?.eligible]).toEqual([expect.any(Number), undefined]);
       // A tie at the cut-off: equal total and desil, so only active PKH (then registration) decides.
       expect([c.name, a.score.total_score, a.score.facts.desil]).toEqual([c.name, b.score.total_score, b.score.facts.desil]);
       const facts = stored(c.a);

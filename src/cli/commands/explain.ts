@@ -81,8 +81,8 @@ function formatAllocation(ctx: CliContext, a: Explanation['allocation']): string
   const unknown = t('explain:unknown');
   const lines = [
     c.bold(t('explain:allocation.title')),
-    `  ${t('explain:allocation.run', { run: a.run_id, status: runStatusText(a.status), kabupaten: a.nama_kabupaten, quota: num(a.quota), eligible: num(a.eligible) })}`,
-    `  ${t('explain:allocation.rank', { rank: num(a.rank), eligible: num(a.eligible), total: num(a.total_score), cutoff: a.cutoff_score === null ? '—' : num(a.cutoff_score) })}`,
+    `  ${t('explain:allocation.run', { run: a.run_id, status: runStatusText(a.status), kabupaten: a.nama_kabupaten, quota: num(a.quota), eligible: num(a.eligible_applicants) })}`,
+    `  ${t('explain:allocation.rank', { rank: num(a.rank), eligible: num(a.eligible_applicants), total: num(a.total_score), cutoff: a.cutoff_score === null ? '—' : num(a.cutoff_score) })}`,
   ];
   if (a.ranked_with) {
     const w = a.ranked_with;
