@@ -16,11 +16,15 @@ export interface AuditEntry {
 export const CHANGES_DATA = new Set([
   'import dtks', 'import pkh', 'import recipients', 'applicants import', 'assess', 'assess import', 'score',
   'allocate', 'allocate finalize', 'allocate replace', 'monitor monitors import', 'monitor plan', 'monitor import', 'monitor record',
+  'review duplicates', 'review decide', 'usulan record', 'appeal record', 'appeal decide',
 ]);
 
 /** Option names that only steer output or locate the database: not worth an audit line. */
 const NOISE = new Set(['db', 'json', 'quiet', 'color', 'verbose', 'yes', 'operator']);
 const LONG_DIGITS = /\d{12,}/g;
+/** Free text that may name or describe a person (a reason, a note): the log says it was given, not what. */
+const FREE_TEXT = new Set(['reason', 'note', 'catatan']);
+export const NOT_LOGGED = '(not logged)';
 
 /** Masks anything that looks like a NIK or KK number: the audit log never holds personal data. */
 export function scrub(value: unknown): unknown {
@@ -33,7 +37,7 @@ export function scrub(value: unknown): unknown {
 export function auditParams(args: unknown[], options: Record<string, unknown>): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   if (args.length > 0) params.args = scrub(args.filter((a) => a !== undefined));
-  for (const [k, v] of Object.entries(options)) if (!NOISE.has(k) && v !== undefined) params[k] = scrub(v);
+  for (const [k, v] of Object.entries(options)) if (!NOISE.has(k) && v !== undefined) params[k] = FREE_TEXT.has(k) ? NOT_LOGGED : scrub(v);
   return params;
 }
 

@@ -25,10 +25,14 @@ export interface Eligibility {
   earlier_recipient: Rule;
   one_application: Rule;
   min_fit: Rule & { min: number };
+  /** Optional in a rubric file (default enabled): a record judged another's duplicate (`uep review`). */
+  duplicate: Rule;
 }
 
 export type RuleName = keyof Eligibility;
-export const RULE_NAMES: RuleName[] = ['in_dtks', 'kabupaten', 'age', 'desil', 'earlier_recipient', 'one_application', 'min_fit'];
+export const RULE_NAMES: RuleName[] = ['in_dtks', 'kabupaten', 'age', 'desil', 'earlier_recipient', 'one_application', 'min_fit', 'duplicate'];
+/** Rules a rubric file may leave out: they are then enabled. */
+export const OPTIONAL_RULES: RuleName[] = ['duplicate'];
 
 /** Reason codes of failed rules. They are fixed (reports and docs rely on them); the rubric sets the limits. */
 export const REASONS = {
@@ -40,6 +44,7 @@ export const REASONS = {
   earlier_recipient: 'received a UEP package in an earlier year',
   multiple_applications: 'more than one application this year',
   fit_below_min: 'business-fit score below the minimum',
+  duplicate_person: 'judged to be the same person as another record (a duplicate)',
 } as const;
 export type Reason = keyof typeof REASONS;
 

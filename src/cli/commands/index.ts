@@ -12,6 +12,7 @@ import { registerMonitor } from './monitor.js';
 import { registerQuota } from './quota.js';
 import { registerRecipients } from './recipients.js';
 import { registerReport } from './report.js';
+import { registerReview } from './review.js';
 import { registerScore } from './score.js';
 import { registerStatus } from './status.js';
 
@@ -30,4 +31,5 @@ export function registerCommands(program: Command, run: Run): void {
   registerExport(program, run);
   registerMonitor(program, run);
   registerReport(program, run);
+  registerReview(program, run);
 }

@@ -5,6 +5,7 @@ import { kabupatenByKode } from '../../regions/resolve.js';
 import type { Eligibility } from '../../rubric/types.js';
 import type { ComponentScore, RuleResult, SectionScore } from '../../score/types.js';
 import { formatTable } from '../../format/table.js';
+import { t } from '../../i18n/index.js';
 
 export interface BreakdownView {
   eligible: boolean;
@@ -30,6 +31,7 @@ function ruleText(r: RuleResult, e: Eligibility): string {
     case 'earlier_recipient': return v === null ? 'no UEP package in an earlier year' : `received a UEP package in ${v}`;
     case 'one_application': return `${v} application(s) this year (at most 1)`;
     case 'min_fit': return `business fit ${v} (at least ${e.min_fit.min})`;
+    case 'duplicate': return v === null ? t('review:rule.not_duplicate') : t('review:rule.duplicate', { pair: v });
   }
 }
 
