@@ -4,30 +4,19 @@
  * Pure functions: no I/O.
  */
 import { UepError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { divisorApportion } from './divisor.js';
 import { exactWeights, sum, type Weight } from './exact.js';
 import { largestRemainderApportion } from './largest-remainder.js';
 import { shareEqually, type TieReport } from './ties.js';
 
-export type { TieReport } from './ties.js';
+export type { TieBasis, TieReport } from './ties.js';
 export type { Weight } from './exact.js';
 
 export const APPORTION_METHODS = [
   'equal', 'hamilton', 'droop', 'webster', 'huntington-hill', 'dhondt', 'adams', 'dean',
 ] as const;
 export type ApportionMethod = (typeof APPORTION_METHODS)[number];
-
-/** One line per method, for help text. */
-export const METHOD_DESCRIPTIONS: Readonly<Record<ApportionMethod, string>> = {
-  equal: 'the same number for every region; slots left over go to the first regions',
-  hamilton: 'largest remainder with the Hare quota (Hamilton, Hare–Niemeyer)',
-  droop: 'largest remainder with the Droop quota ⌊total/(slots+1)⌋+1',
-  webster: 'divisor method rounding at .5 (Webster, Sainte-Laguë)',
-  'huntington-hill': 'divisor method rounding at the geometric mean, one slot each first (US House)',
-  dhondt: "divisor method rounding down (D'Hondt, Jefferson)",
-  adams: 'divisor method rounding up, one slot each first (Adams)',
-  dean: 'divisor method rounding at the harmonic mean, one slot each first (Dean)',
-};
 
 /** Other names accepted by parseMethod (after lower-casing, dropping accents and apostrophes). */
 export const METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = {
@@ -57,8 +46,8 @@ export function parseMethod(name: string): ApportionMethod {
   const alias = METHOD_ALIASES[key];
   if (alias) return alias;
   throw new UsageError(
-    `unknown apportionment method "${name}"; valid methods: ${APPORTION_METHODS.join(', ')}`,
-    `aliases: ${Object.keys(METHOD_ALIASES).join(', ')}`,
+    t('allocate:apportion.unknown_method', { name, methods: APPORTION_METHODS.join(', ') }),
+    t('allocate:apportion.aliases', { aliases: Object.keys(METHOD_ALIASES).join(', ') }),
   );
 }
 
@@ -87,7 +76,7 @@ export interface ApportionResult<W extends Weight = Weight> {
 
 function wholeNumber(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new UsageError(`${what} must be a whole number of at least 0, got ${value}`);
+    throw new UsageError(t('allocate:apportion.not_whole', { what, value }));
   }
   return value;
 }
@@ -96,9 +85,9 @@ function checkRegions(regions: readonly { region: string }[]): string[] {
   const seen = new Set<string>();
   return regions.map(({ region }, k) => {
     if (typeof region !== 'string' || region.trim() === '') {
-      throw new UepError(`region ${k + 1} has no name`);
+      throw new UepError(t('allocate:apportion.region_no_name', { n: k + 1 }));
     }
-    if (seen.has(region)) throw new UepError(`region "${region}" is listed twice`);
+    if (seen.has(region)) throw new UepError(t('allocate:apportion.region_twice', { region }));
     seen.add(region);
     return region;
   });
@@ -119,19 +108,19 @@ export function apportion<R extends { region: string; weight: Weight }>(
   const total = wholeNumber(slots, 'slots');
   const min = wholeNumber(options.min ?? 0, 'min');
   const max = options.max === undefined ? total : wholeNumber(options.max, 'max');
-  if (min > max) throw new UsageError(`min (${min}) is more than max (${max})`);
+  if (min > max) throw new UsageError(t('allocate:apportion.min_above_max', { min, max }));
   const names = checkRegions(regions);
   const n = names.length;
-  if (n === 0 && total > 0) throw new UepError(`no regions to apportion ${total} slots over`);
+  if (n === 0 && total > 0) throw new UepError(t('allocate:apportion.no_regions', { total }));
   if (min * n > total) {
-    throw new UsageError(`impossible bounds: ${n} regions with at least ${min} each need ${min * n} slots, but there are only ${total}`);
+    throw new UsageError(t('allocate:apportion.bounds_min', { n, min, need: min * n, total }));
   }
   if (max * n < total) {
-    throw new UsageError(`impossible bounds: ${n} regions with at most ${max} each take only ${max * n} of the ${total} slots`);
+    throw new UsageError(t('allocate:apportion.bounds_max', { n, max, take: max * n, total }));
   }
   const weights = exactWeights(regions);
   if (method !== 'equal' && total > 0 && sum(weights) === 0n) {
-    throw new UepError('every weight is zero, so there is nothing to apportion by', 'use the method "equal"');
+    throw new UepError(t('allocate:apportion.zero_weights'), t('allocate:apportion.zero_weights_hint'));
   }
   const lo = new Array<number>(n).fill(min);
   const hi = new Array<number>(n).fill(max);
@@ -142,7 +131,7 @@ export function apportion<R extends { region: string; weight: Weight }>(
     case 'equal':
       seats = lo.slice();
       ties = shareEqually(seats, hi, names.map((_, i) => i), total - min * n, total, names,
-        `equal shares: ${total} slots over ${n} regions`);
+        { kind: 'equal_shares', slots: total, regions: n });
       break;
     case 'hamilton':
     case 'droop':

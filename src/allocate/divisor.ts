@@ -4,9 +4,9 @@
  * `lo` and stops at `hi`, i.e. slots = median(lo, divisor rounding, hi).
  */
 import { compareBig, formatFraction, sum } from './exact.js';
-import { shareEqually, tie, type TieReport } from './ties.js';
+import { shareEqually, tie, type TieBasis, type TieDivisor, type TieReport } from './ties.js';
 
-export type DivisorMethod = 'dhondt' | 'webster' | 'huntington-hill' | 'adams' | 'dean';
+export type DivisorMethod = TieDivisor;
 
 /** A region's priority for its next slot as the fraction num/den; den 0 means infinite. */
 interface Claim {
@@ -49,18 +49,10 @@ export function compareClaims(a: Claim, b: Claim): number {
   return compareBig(a.num * b.den, b.num * a.den);
 }
 
-const LABEL: Record<DivisorMethod, string> = {
-  dhondt: "D'Hondt, weight/(slots+1)",
-  webster: 'Webster/Sainte-Laguë, weight/(slots+½)',
-  adams: 'Adams, weight/slots',
-  dean: 'Dean, weight/harmonic mean',
-  'huntington-hill': 'Huntington–Hill, weight/√(slots(slots+1))',
-};
-
-function describeClaim(method: DivisorMethod, c: Claim): string {
-  if (c.den === 0n) return `each due a first slot with equal weight (${LABEL[method]})`;
+function describeClaim(method: DivisorMethod, c: Claim): TieBasis {
+  if (c.den === 0n) return { kind: 'first_slot', method };
   const value = formatFraction(c.num, c.den);
-  return `equal priority ${method === 'huntington-hill' ? `√(${value})` : value} (${LABEL[method]})`;
+  return { kind: 'equal_priority', value: method === 'huntington-hill' ? `√(${value})` : value, method };
 }
 
 interface Entry {
@@ -164,8 +156,7 @@ export function divisorApportion(
   }
   if (given < total) {
     const zero = weights.flatMap((w, i) => (w === 0n ? [i] : []));
-    ties.push(...shareEqually(seats, hi, zero, total - given, total, names,
-      'zero weight: slots no weighted region could take are shared equally'));
+    ties.push(...shareEqually(seats, hi, zero, total - given, total, names, { kind: 'zero_weight' }));
   }
   return { seats, ties };
 }

@@ -3,6 +3,7 @@
  * common power of ten when some are decimals), and every comparison is a BigInt cross-product.
  */
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /** A region's weight: an integer or decimal number, a BigInt, or a decimal string ("12.5"). */
 export type Weight = number | bigint | string;
@@ -30,34 +31,36 @@ function parseDecimal(text: string): Decimal | undefined {
   return { digits, scale: -power };
 }
 
-function weightOf(region: string, weight: Weight): string {
+type WeightProblem = 'allocate:weight.negative' | 'allocate:weight.not_number' | 'allocate:weight.not_finite';
+
+function badWeight(problem: WeightProblem, region: string, weight: Weight): UepError {
   const shown = typeof weight === 'string' ? JSON.stringify(weight) : String(weight);
-  return `weight of region "${region}" is ${shown}`;
+  return new UepError(t(problem, { region, weight: shown }));
 }
 
 function toDecimal(region: string, weight: Weight): Decimal {
   if (typeof weight === 'bigint') {
-    if (weight < 0n) throw new UepError(`${weightOf(region, weight)}: weights cannot be negative`);
+    if (weight < 0n) throw badWeight('allocate:weight.negative', region, weight);
     return { digits: weight, scale: 0 };
   }
   if (typeof weight === 'number') {
-    if (Number.isNaN(weight)) throw new UepError(`${weightOf(region, weight)}: not a number`);
-    if (!Number.isFinite(weight)) throw new UepError(`${weightOf(region, weight)}: weights must be finite`);
-    if (weight < 0) throw new UepError(`${weightOf(region, weight)}: weights cannot be negative`);
+    if (Number.isNaN(weight)) throw badWeight('allocate:weight.not_number', region, weight);
+    if (!Number.isFinite(weight)) throw badWeight('allocate:weight.not_finite', region, weight);
+    if (weight < 0) throw badWeight('allocate:weight.negative', region, weight);
     // String() gives the shortest decimal that round-trips, e.g. 12.5 → "12.5", 1e21 → "1e+21".
     const d = parseDecimal(String(Math.abs(weight)));
-    if (!d) throw new UepError(`${weightOf(region, weight)}: not a number`);
+    if (!d) throw badWeight('allocate:weight.not_number', region, weight);
     return d;
   }
   if (typeof weight === 'string') {
     const text = weight.trim();
     const negative = text.startsWith('-');
     const d = parseDecimal(negative ? text.slice(1) : text);
-    if (!d) throw new UepError(`${weightOf(region, weight)}: not a number`);
-    if (negative && d.digits !== 0n) throw new UepError(`${weightOf(region, weight)}: weights cannot be negative`);
+    if (!d) throw badWeight('allocate:weight.not_number', region, weight);
+    if (negative && d.digits !== 0n) throw badWeight('allocate:weight.negative', region, weight);
     return d;
   }
-  throw new UepError(`${weightOf(region, weight as Weight)}: not a number`);
+  throw badWeight('allocate:weight.not_number', region, weight as Weight);
 }
 
 /**

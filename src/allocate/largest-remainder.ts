@@ -60,7 +60,7 @@ function byRemainder(
   count: number,
   total: number,
   names: readonly string[],
-  quota: string,
+  quota: 'Hare' | 'Droop',
 ): TieReport[] {
   if (count === 0) return [];
   const order = [...candidates].sort((a, b) => compareBig(rem[b], rem[a]) || a - b);
@@ -69,7 +69,7 @@ function byRemainder(
   const equal = order.filter((i) => rem[i] === v);
   const k = count - above.length;
   for (const i of [...above, ...equal.slice(0, k)]) seats[i] += 1;
-  return equal.length > k ? [tie(total, names, equal, k, `equal remainder ${formatFraction(v, den)} (${quota} quota)`)] : [];
+  return equal.length > k ? [tie(total, names, equal, k, { kind: 'equal_remainder', value: formatFraction(v, den), quota })] : [];
 }
 
 /** Droop largest remainder over `free`, which must share `slots`. */
@@ -114,8 +114,7 @@ export function largestRemainderApportion(
       else zero.push(i);
     }
     const left = total - seats.reduce((a, b) => a + b, 0);
-    return { seats, ties: shareEqually(seats, hi, zero, left, total, names,
-      'zero weight: slots no weighted region could take are shared equally') };
+    return { seats, ties: shareEqually(seats, hi, zero, left, total, names, { kind: 'zero_weight' }) };
   }
   const free: number[] = [];
   const rem: bigint[] = new Array<bigint>(n).fill(0n);

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCsv } from '../csv/reader.js';
 import { DataError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displayValue } from '../fsutil/display.js';
 import { MiB, type InputSpec } from '../fsutil/input.js';
 import { nameKey } from '../regions/resolve.js';
@@ -19,9 +20,9 @@ export const JENIS_USAHA = ['makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pe
 
 /** "4750000", "4.750.000", "Rp 4,750,000" → 4750000; undefined when not whole rupiah. */
 export function parseRupiah(raw: string): number | undefined {
-  const t = raw.trim().replace(/^rp\.?\s*/i, '');
-  if (!/^\d{1,3}(?:([.,\s])\d{3}(?:\1\d{3})*)?$|^\d+$/.test(t)) return undefined;
-  const value = Number(t.replace(/[.,\s]/g, ''));
+  const text = raw.trim().replace(/^rp\.?\s*/i, '');
+  if (!/^\d{1,3}(?:([.,\s])\d{3}(?:\1\d{3})*)?$|^\d+$/.test(text)) return undefined;
+  const value = Number(text.replace(/[.,\s]/g, ''));
   return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
@@ -31,7 +32,7 @@ export async function readPaketCsv(file: string = DEFAULT_PAKET_FILE): Promise<R
   const keys = src.header.map(nameKey);
   const at = (field: string) => {
     const i = keys.indexOf(nameKey(field));
-    if (i < 0) throw new DataError(name, src.headerLine, field, 'column missing', 'the header must name jenis_usaha and nilai_paket');
+    if (i < 0) throw new DataError(name, src.headerLine, field, t('allocate:paket.column_missing'), t('allocate:paket.column_missing_hint'));
     return i;
   };
   const iJenis = at('jenis_usaha');
@@ -42,15 +43,15 @@ export async function readPaketCsv(file: string = DEFAULT_PAKET_FILE): Promise<R
       if (fields.every((f) => f.trim() === '')) continue;
       const jenis = (fields[iJenis] ?? '').trim().toLowerCase();
       if (!(JENIS_USAHA as readonly string[]).includes(jenis)) {
-        throw new DataError(name, line, 'jenis_usaha', `unknown business type "${displayValue(jenis)}"`, `expected one of ${JENIS_USAHA.join(', ')}`);
+        throw new DataError(name, line, 'jenis_usaha', t('allocate:paket.unknown_jenis', { value: displayValue(jenis) }), t('allocate:paket.expected_jenis', { jenis: JENIS_USAHA.join(', ') }));
       }
-      if (jenis in paket) throw new DataError(name, line, 'jenis_usaha', `"${displayValue(jenis)}" is listed twice`);
+      if (jenis in paket) throw new DataError(name, line, 'jenis_usaha', t('allocate:paket.twice', { value: displayValue(jenis) }));
       const value = parseRupiah(fields[iNilai] ?? '');
-      if (value === undefined) throw new DataError(name, line, 'nilai_paket', `"${displayValue(fields[iNilai] ?? '')}" is not a whole rupiah amount`);
+      if (value === undefined) throw new DataError(name, line, 'nilai_paket', t('allocate:paket.not_rupiah', { value: displayValue(fields[iNilai] ?? '') }));
       paket[jenis] = value;
     }
   }
   const missing = JENIS_USAHA.filter((j) => !(j in paket));
-  if (missing.length > 0) throw new DataError(name, undefined, 'jenis_usaha', `no package value for ${missing.join(', ')}`);
+  if (missing.length > 0) throw new DataError(name, undefined, 'jenis_usaha', t('allocate:paket.missing', { jenis: missing.join(', ') }));
   return paket;
 }

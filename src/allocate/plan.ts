@@ -4,6 +4,7 @@
  * waitlists and the per-regency summary. No database, no clock, no randomness beyond the seed.
  */
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { familiesPerRegency } from './families.js';
 import { meritOrder, regencyRanks } from './rank.js';
 import { regencyQuotas, type QuotaResult } from './reapportion.js';
@@ -15,7 +16,7 @@ import { waitlistSize } from './waitlist.js';
 function checkPaket(pool: readonly PoolRow[], paket: Readonly<Record<string, number>>): void {
   for (const row of pool) {
     if (!Number.isSafeInteger(paket[row.jenis_usaha])) {
-      throw new UepError(`no package value for jenis_usaha "${row.jenis_usaha}"`, 'add it to the package file (data/paket.csv or --paket)');
+      throw new UepError(t('allocate:plan.no_paket', { jenis: row.jenis_usaha }), t('allocate:plan.no_paket_hint'));
     }
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { familyCardSql } from '../score/facts.js';
 import type { PoolRow } from './types.js';
 
@@ -25,8 +26,8 @@ export function loadPool(db: Db, tahun: number): Pool {
     FROM applications a JOIN scores s ON s.application_id = a.id AND s.eligible = 1
     WHERE a.tahun = ? ORDER BY 1, 2`).all(tahun) as { version: string; sha256: string }[];
   if (rubrics.length > 1) {
-    throw new UepError(`the ${tahun} scores come from ${rubrics.length} different rubrics (${rubrics.map((r) => r.version).join(', ')}): they cannot be ranked together`,
-      'score every application of the year again with one rubric, then allocate');
+    throw new UepError(t('allocate:pool.rubrics', { tahun, n: rubrics.length, versions: rubrics.map((r) => r.version).join(', ') }),
+      t('allocate:pool.rubrics_hint'));
   }
   // Raw arrays, not objects: the pool can hold 200k rows.
   const raws = db.prepare(`
@@ -40,8 +41,7 @@ export function loadPool(db: Db, tahun: number): Pool {
     ORDER BY a.id`).raw().all(tahun) as Raw[];
   const rows = raws.map(([application_id, nik, no_kk, kode_kabupaten, total_score, desil, pkh, tanggal, jenis_usaha, jenis_kelamin]): PoolRow => {
     if (kode_kabupaten === null || pkh === null) {
-      throw new UepError(`the score of application ${application_id} (${tahun}) does not hold the registry facts ranking needs`,
-        `score the year again: uep score --tahun ${tahun}`);
+      throw new UepError(t('allocate:pool.no_facts', { application: application_id, tahun }), t('allocate:pool.no_facts_hint', { tahun }));
     }
     return {
       application_id, nik, no_kk, kode_kabupaten, total_score, desil, pkh: pkh === 1,

@@ -3,6 +3,7 @@
  * regencies named in a weights file (by name, common spelling or Kemendagri code), in file order.
  */
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displayPath, displayValue } from '../fsutil/display.js';
 import { allKabupaten, kabupatenFromCode, kabupatenFromName } from '../regions/resolve.js';
 import type { RegionWeightRow } from './weights.js';
@@ -19,11 +20,12 @@ export function regionsFromWeights(rows: readonly RegionWeightRow[], file: strin
   return rows.map((row) => {
     const k = kabupatenFromCode(row.region, 'kemendagri') ?? kabupatenFromName(row.region);
     if (!k) {
-      throw new UepError(`${displayPath(file)}: region "${displayValue(row.region)}" is not one of the ten regencies of Kalimantan Timur`,
-        'name each regency (e.g. Samarinda, Kutai Kartanegara, Mahakam Ulu) or give its Kemendagri code (e.g. 6472)');
+      throw new UepError(t('allocate:regions.unknown', { file: displayPath(file), region: displayValue(row.region) }), t('allocate:regions.unknown_hint'));
     }
     const before = seen.get(k.kode);
-    if (before !== undefined) throw new UepError(`${displayPath(file)}: "${displayValue(row.region)}" and "${displayValue(before)}" are both ${k.nama}`);
+    if (before !== undefined) {
+      throw new UepError(t('allocate:regions.same', { file: displayPath(file), region: displayValue(row.region), before: displayValue(before), nama: k.nama }));
+    }
     seen.set(k.kode, row.region);
     return { kode: k.kode, weight: String(row.weight) };
   });

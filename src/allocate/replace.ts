@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { maskNik } from '../nik/nik.js';
 import { currentRun, getRun, latestTahunOf, runResults, type RunRow } from './store.js';
 import type { ResultRow } from './types.js';
@@ -30,7 +31,9 @@ export function applyReplacement(
 ): { detail: ReplacementDetail; changed: ResultRow[] } {
   const target = results.find((r) => r.application_id === replacedApplicationId);
   if (!target || target.outcome !== 'selected') {
-    throw new UepError(`application ${replacedApplicationId} is not a selected beneficiary of this run (outcome: ${target?.outcome ?? 'not in the pool'})`);
+    throw new UepError(target
+      ? t('allocate:replace.not_selected', { application: replacedApplicationId, outcome: target.outcome })
+      : t('allocate:replace.not_in_pool', { application: replacedApplicationId }));
   }
   target.outcome = 'replaced';
   target.reason = reason;
@@ -90,7 +93,7 @@ function findRun(db: Db, options: ReplaceOptions): RunRow {
   if (options.runId !== undefined) return getRun(db, options.runId);
   const tahun = options.tahun ?? latestTahunOf(db, options.nik);
   const run = tahun === null ? undefined : currentRun(db, tahun);
-  if (!run) throw new UepError(`no allocation run${tahun === null ? ' holds this NIK' : ` for ${tahun}`}`, 'run `uep allocate` first, or name the run with --run');
+  if (!run) throw new UepError(tahun === null ? t('allocate:replace.no_run_for_nik') : t('allocate:replace.no_run_for_tahun', { tahun }), t('allocate:replace.no_run_hint'));
   return run;
 }
 
@@ -108,7 +111,7 @@ export function replaceBeneficiary(db: Db, options: ReplaceOptions): ReplaceResu
     const run = findRun(db, options);
     const results = runResults(db, run.id);
     const target = results.find((r) => r.nik === options.nik);
-    if (!target) throw new UepError(`${maskNik(options.nik)} is not in the pool of allocation run ${run.id}`);
+    if (!target) throw new UepError(t('allocate:replace.nik_not_in_pool', { nik: maskNik(options.nik), run: run.id }));
     const kk = new Map((db.prepare(`SELECT a.id, p.no_kk FROM allocation_results r JOIN applications a ON a.id = r.application_id
       JOIN persons p ON p.nik = a.nik WHERE r.run_id = ?`).raw().all(run.id) as [number, string | null][]));
     const { detail, changed } = applyReplacement(results, target.application_id, options.reason, (id) => kk.get(id) || null);

@@ -5,6 +5,7 @@
 import { latestTahun } from '../applicants/list.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { ApportionMethod } from './apportion.js';
 import { inputsHash } from './inputs-hash.js';
 import { readPaketCsv } from './paket.js';
@@ -53,7 +54,7 @@ export async function allocationParams(db: Db, o: AllocateOptions): Promise<Allo
 function poolOf(db: Db, tahun: number): Pool {
   const pool = loadPool(db, tahun);
   if (pool.rows.length === 0) {
-    throw new UepError(`no eligible scored applicants for ${tahun}`, 'import the applications and score them (`uep score`) first, or choose the year with --tahun');
+    throw new UepError(t('allocate:run.empty_pool', { tahun }), t('allocate:run.empty_pool_hint'));
   }
   return pool;
 }
@@ -70,9 +71,8 @@ export async function allocate(db: Db, options: AllocateOptions & { dryRun?: boo
   const pool = poolOf(db, params.tahun);
   const plan = planAllocation(pool.rows, params);
   if (params.budget !== undefined && plan.totals.package_total > params.budget) {
-    const rp = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-    throw new UepError(`the allocation needs ${rp(plan.totals.package_total)} for ${plan.totals.selected} packages, more than the budget of ${rp(params.budget)}`,
-      'lower --slots, or check the package values (data/paket.csv or --paket)');
+    throw new UepError(t('allocate:run.over_budget', { n: plan.totals.selected, needs: plan.totals.package_total, budget: params.budget }),
+      t('allocate:run.over_budget_hint'));
   }
   const hash = inputsHash(pool, params);
   const runId = options.dryRun ? null : saveRun(db, plan, pool, hash, options.now ?? new Date());

@@ -1,6 +1,7 @@
 /** Runs in the database: saved in one transaction, read back for finalize, verify, replace, explain. */
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Pool } from './pool.js';
 import type { AllocationParams, AllocationPlan, PoolRow, ResultRow } from './types.js';
 
@@ -62,7 +63,7 @@ export function saveRun(db: Db, plan: AllocationPlan, pool: Pick<Pool, 'rubric' 
 export function getRun(db: Db, runId: number): RunRow {
   const run = db.prepare(`SELECT * FROM allocation_runs WHERE id = ?`).get(runId) as RunRow | undefined;
   // One line, no hint: cron mails a failure as it is.
-  if (!run) throw new UepError(`no allocation run ${runId} (see \`uep allocate list\`)`);
+  if (!run) throw new UepError(t('allocate:store.no_run', { run: runId }));
   return run;
 }
 
@@ -95,7 +96,7 @@ export function currentRun(db: Db, tahun: number): RunRow | undefined {
 export function chooseRun(db: Db, runId?: number): RunRow {
   if (runId !== undefined) return getRun(db, runId);
   const run = db.prepare(`SELECT * FROM allocation_runs WHERE status = 'final' ORDER BY tahun DESC, id DESC LIMIT 1`).get() as RunRow | undefined;
-  if (!run) throw new UepError('no final allocation run yet: finalize one with `uep allocate finalize`, or name a run with --run');
+  if (!run) throw new UepError(t('allocate:store.no_final_run'));
   return run;
 }
 

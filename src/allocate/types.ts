@@ -37,7 +37,11 @@ export interface AllocationParams {
   budget?: number;
 }
 
-export type Outcome = 'selected' | 'waitlist' | 'not_selected' | 'skipped' | 'replaced';
+export const OUTCOMES = ['selected', 'waitlist', 'not_selected', 'skipped', 'replaced'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The reasons the planner gives (a replaced result carries the officer's own words instead). */
+export const RESULT_REASONS = ['quota', 'replacement', 'waitlist', 'same_kk', 'same_kk_waitlist', 'below_cutoff', 'region_not_in_weights'] as const;
 
 /**
  * Reason codes: selected `quota` (or `replacement`); waitlist `waitlist`; skipped `same_kk`

@@ -15,11 +15,18 @@ import { applyReplacement, type ReplacementDetail } from './replace.js';
 import { getRun, runMoves, runParams, runResults, type RunRow } from './store.js';
 import type { PoolRow, ResultRow } from './types.js';
 
+/** A result row as verify shows it (never the NIK). */
+export type ResultSummary = Pick<ResultRow, 'outcome' | 'reason' | 'rank' | 'waitlist_pos' | 'total_score' | 'package_value'>;
+
 export interface Difference {
   application_id: number;
   kode_kabupaten: string;
+  /** The row in one fixed line ("selected (quota) rank 3 score 80 Rp4750000"; "absent"), as --json has always given it. */
   stored: string;
   recomputed: string;
+  /** The same as data, for people in their language; null when absent. */
+  stored_result: ResultSummary | null;
+  recomputed_result: ResultSummary | null;
 }
 
 export interface VerifyReport {
@@ -47,6 +54,9 @@ export interface VerifyReport {
   /** The first differences, by application id (never NIKs). */
   examples: Difference[];
 }
+
+const summary = (r: ResultRow | undefined): ResultSummary | null =>
+  r ? { outcome: r.outcome, reason: r.reason, rank: r.rank, waitlist_pos: r.waitlist_pos, total_score: r.total_score, package_value: r.package_value } : null;
 
 const describe = (r: ResultRow | undefined) =>
   r ? `${r.outcome} (${r.reason}) rank ${r.rank}${r.waitlist_pos ? ` waitlist ${r.waitlist_pos}` : ''} score ${r.total_score} Rp${r.package_value}` : 'absent';
@@ -83,7 +93,10 @@ export function verifyRun(db: Db, runId: number, maxExamples = 10): VerifyReport
     if (a && b && sameRow(a, b)) continue;
     differences += 1;
     if (examples.length < maxExamples) {
-      examples.push({ application_id: id, kode_kabupaten: (a ?? b)!.kode_kabupaten, stored: describe(a), recomputed: describe(b) });
+      examples.push({
+        application_id: id, kode_kabupaten: (a ?? b)!.kode_kabupaten, stored: describe(a), recomputed: describe(b),
+        stored_result: summary(a), recomputed_result: summary(b),
+      });
     }
   }
   const inputsUnchanged = current === run.inputs_sha256;

@@ -9,6 +9,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { detectDelimiter } from '../csv/reader.js';
 import { describeHeader } from '../csv/header.js';
 import { DataError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displayValue } from '../fsutil/display.js';
 import { MiB, readInputText, type InputSpec } from '../fsutil/input.js';
 
@@ -25,16 +26,16 @@ const NUMBER = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** The weight as a number, or the problem with it. Refuses what a double cannot hold exactly. */
 function parseWeight(raw: string, delimiter: string): number | string {
   let text = raw.trim();
-  if (text === '') return 'is empty';
+  if (text === '') return t('allocate:weights.empty_cell');
   if (delimiter === ';' && /^[+-]?\d+,\d+$/.test(text)) text = text.replace(',', '.');
   const shown = displayValue(raw);
-  if (text.startsWith('-') && NUMBER.test(text.slice(1))) return `"${shown}" is negative; weights cannot be negative`;
-  if (!NUMBER.test(text)) return `"${shown}" is not a number`;
+  if (text.startsWith('-') && NUMBER.test(text.slice(1))) return t('allocate:weights.negative', { value: shown });
+  if (!NUMBER.test(text)) return t('allocate:weights.not_number', { value: shown });
   const value = Number(text);
-  if (!Number.isFinite(value)) return `"${shown}" is too large`;
+  if (!Number.isFinite(value)) return t('allocate:weights.too_large', { value: shown });
   const significant = text.replace(/e.*$/i, '').replace('.', '').replace(/^\+?0*/, '').replace(/0*$/, '');
   if (significant.length > 15 && !(Number.isSafeInteger(value) && /^\+?\d+$/.test(text))) {
-    return `"${shown}" has more digits than can be held exactly (at most 15 significant digits)`;
+    return t('allocate:weights.too_precise', { value: shown });
   }
   return value;
 }
@@ -52,20 +53,20 @@ export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw new DataError(name, line, undefined, err.message.replace(/ at line \d+.*$/s, ''));
+      throw new DataError(name, line, undefined, t('allocate:weights.unreadable', { reason: err.message.replace(/ at line \d+.*$/s, '') }));
     }
     throw err;
   }
   const [head, ...rows] = records;
-  if (!head) throw new DataError(name, undefined, undefined, 'the file is empty', 'it needs a header line: region,weight');
+  if (!head) throw new DataError(name, undefined, undefined, t('allocate:weights.file_empty'), t('allocate:weights.file_empty_hint'));
   const columns = head.record.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
   const column = (wanted: string): number => {
     const at = columns.indexOf(wanted);
     if (at < 0) {
-      throw new DataError(name, head.info.lines, undefined, `no "${wanted}" column (${describeHeader(head.record)})`,
-        'the header must name the columns region and weight');
+      throw new DataError(name, head.info.lines, undefined, t('allocate:weights.no_column', { column: wanted, header: describeHeader(head.record) }),
+        t('allocate:weights.no_column_hint'));
     }
-    if (columns.indexOf(wanted, at + 1) >= 0) throw new DataError(name, head.info.lines, wanted, `the column "${wanted}" appears twice`);
+    if (columns.indexOf(wanted, at + 1) >= 0) throw new DataError(name, head.info.lines, wanted, t('allocate:weights.column_twice', { column: wanted }));
     return at;
   };
   const regionAt = column('region');
@@ -75,16 +76,16 @@ export async function readWeightsCsv(path: string): Promise<RegionWeightRow[]> {
   for (const { record, info } of rows) {
     const line = info.lines;
     const region = (record[regionAt] ?? '').trim();
-    if (region === '') throw new DataError(name, line, 'region', record[regionAt] === undefined ? 'is missing' : 'is empty');
+    if (region === '') throw new DataError(name, line, 'region', record[regionAt] === undefined ? t('allocate:weights.missing_cell') : t('allocate:weights.empty_cell'));
     const first = seen.get(region);
-    if (first !== undefined) throw new DataError(name, line, 'region', `"${displayValue(region)}" appears again (first on line ${first})`);
+    if (first !== undefined) throw new DataError(name, line, 'region', t('allocate:weights.region_again', { region: displayValue(region), first }));
     seen.set(region, line);
     const raw = record[weightAt];
-    if (raw === undefined) throw new DataError(name, line, 'weight', 'is missing');
+    if (raw === undefined) throw new DataError(name, line, 'weight', t('allocate:weights.missing_cell'));
     const weight = parseWeight(raw, delimiter);
     if (typeof weight === 'string') throw new DataError(name, line, 'weight', weight);
     out.push({ region, weight });
   }
-  if (out.length === 0) throw new DataError(name, undefined, undefined, 'no weights: the file has a header but no rows');
+  if (out.length === 0) throw new DataError(name, undefined, undefined, t('allocate:weights.no_rows'));
   return out;
 }

@@ -10,6 +10,7 @@ import { answerLabel } from '../assess/answers.js';
 import { assessmentOf } from '../assess/store.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { maskNik } from '../nik/nik.js';
 import { storedRubric } from '../rubric/load.js';
 import type { Eligibility, LoadedRubric } from '../rubric/types.js';
@@ -78,10 +79,10 @@ export function explain(db: Db, nik: string, options: { tahun?: number; rubric?:
   const tahun = options.tahun ?? (db.prepare(`SELECT max(tahun) FROM applications WHERE nik = ?`).pluck().get(nik) as number | null);
   if (tahun === null) {
     const known = db.prepare(`SELECT 1 FROM persons WHERE nik = ?`).get(nik) !== undefined;
-    throw new UepError(`${maskNik(nik)} ${known ? 'has no application' : 'is not in the database'}`, 'see `uep applicants list`');
+    throw new UepError(t(known ? 'explain:errors.no_application' : 'explain:errors.not_in_database', { nik: maskNik(nik) }), t('explain:errors.see_list'));
   }
   const a = listApplicants(db, { tahun, nik })[0];
-  if (!a) throw new UepError(`${maskNik(nik)} has no application in ${tahun}`, 'choose the year with --tahun');
+  if (!a) throw new UepError(t('explain:errors.no_application_in', { nik: maskNik(nik), tahun }), t('explain:errors.choose_tahun'));
   const asm = assessmentOf(db, a.application_id);
   const row = db.prepare(`SELECT eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at
     FROM scores WHERE application_id = ?`).get(a.application_id) as ScoreRow | undefined;

@@ -3,6 +3,7 @@
  * thin mark where the old scheme's 46% lies, colour only through the painter passed in (the CLI
  * passes its chalk, which is colourless off a terminal).
  */
+import { percent1 } from '../format/people.js';
 
 export interface Paint {
   green(text: string): string;
@@ -53,7 +54,7 @@ export function barChart(rows: readonly BarRow[], options: ChartOptions): string
       rest = `${rest.slice(0, i)}${paint.dim('┊')}${rest.slice(i + 1)}`;
     }
     const colour = ref === undefined ? (s: string) => s : r.persen >= ref ? paint.green : paint.red;
-    const value = `${r.persen.toFixed(1)}%`.padStart(6);
+    const value = percent1(r.persen).padStart(6);
     return `${label}  ${colour(drawn)}${rest}  ${value}  ${r.note ?? ''}`.trimEnd();
   }).join('\n');
 }

@@ -7,6 +7,7 @@ import type { RunRow } from '../allocate/store.js';
 import { localDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { beneficiaries, grantDate } from '../monitor/beneficiaries.js';
 import { DEFAULT_BULAN } from '../monitor/plan.js';
 import { STATUS_USAHA, type StatusUsaha } from '../monitor/visit-values.js';
@@ -66,7 +67,7 @@ export function monitoringReport(db: Db, options: MonitoringOptions): Monitoring
   const { run } = options;
   const asOf = options.asOf ?? localDate(options.now);
   const tanggalHibah = grantDate(db, run.id);
-  if (!tanggalHibah) throw new UepError(`allocation run ${run.id} is a draft without a visit plan: there is nothing to monitor yet`);
+  if (!tanggalHibah) throw new UepError(t('report:monitoring.nothing_yet', { run: run.id }));
   const plan = db.prepare(`SELECT bulan_json FROM monitor_plans WHERE run_id = ?`).pluck().get(run.id) as string | undefined;
   const bulan = plan ? (JSON.parse(plan) as number[]) : DEFAULT_BULAN;
   const people = beneficiaries(db, run.id);

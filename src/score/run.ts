@@ -7,6 +7,7 @@
 import { isJenisUsaha } from '../applicants/jenis-usaha.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { storeRubric } from '../rubric/load.js';
 import type { LoadedRubric, Reason } from '../rubric/types.js';
 import { toBreakdown } from './breakdown.js';
@@ -56,7 +57,7 @@ function personOf(r: Raw): PersonRow {
 export class ScoreInterruptedError extends UepError {
   override readonly exitCode = 130;
   constructor() {
-    super('scoring interrupted; the scores are unchanged');
+    super(t('score:errors.interrupted'));
   }
 }
 
@@ -93,7 +94,7 @@ export function scoreYear(db: Db, options: ScoreOptions): ScoreSummary {
         const answers = JSON.parse(row[11]) as Answers;
         if (questionIds.some((id) => answers[id] === undefined)) summary.incomplete++;
         const jenis = row[12];
-        if (!isJenisUsaha(jenis)) throw new UepError(`application ${row[0]}: unknown jenis_usaha_disepakati ${jenis}`);
+        if (!isJenisUsaha(jenis)) throw new UepError(t('score:errors.unknown_jenis', { application: row[0], jenis }));
         const facts = factsOf(personOf(row), households, row[13]);
         const r = scoreApplicant(rubric, facts, answers, jenis);
         insert.run(row[0], r.eligible ? 1 : 0, JSON.stringify(r.reasons), r.need.score, r.fit.score, r.total,

@@ -80,21 +80,21 @@ describe('ties', () => {
   it('equal: leftover slots go to the first regions and are reported', () => {
     const r = apportion([{ region: 'A', weight: 5 }, { region: 'B', weight: 1 }, { region: 'C', weight: 0 }], 7, { method: 'equal' });
     expect(r.rows.map((x) => x.quota)).toEqual([3, 2, 2]);
-    expect(r.ties).toEqual([{ slots: [7], tied: ['A', 'B', 'C'], awarded: ['A'], reason: 'equal shares: 7 slots over 3 regions' }]);
+    expect(r.ties).toEqual([{ slots: [7], tied: ['A', 'B', 'C'], awarded: ['A'], reason: 'equal shares: 7 slots over 3 regions', basis: { kind: 'equal_shares', slots: 7, regions: 3 } }]);
   });
 
   it('divisor: equal weights tie for the last slot, the earlier region gets it', () => {
     const regions = [{ region: 'B', weight: 100 }, { region: 'A', weight: 100 }, { region: 'C', weight: 50 }];
     const r = apportion(regions, 3, { method: 'dhondt' });
     expect(r.rows.map((x) => x.quota)).toEqual([2, 1, 0]);
-    expect(r.ties).toEqual([{ slots: [3], tied: ['B', 'A', 'C'], awarded: ['B'], reason: "equal priority 50 (D'Hondt, weight/(slots+1))" }]);
+    expect(r.ties).toEqual([{ slots: [3], tied: ['B', 'A', 'C'], awarded: ['B'], reason: "equal priority 50 (D'Hondt, weight/(slots+1))", basis: { kind: 'equal_priority', value: '50', method: 'dhondt' } }]);
     expect(apportion(regions, 5, { method: 'dhondt' }).ties).toEqual([]);
   });
 
   it('Hamilton: equal remainders', () => {
     const r = apportion([{ region: 'X', weight: 1 }, { region: 'Y', weight: 1 }, { region: 'Z', weight: 1 }], 5, { method: 'hamilton' });
     expect(r.rows.map((x) => x.quota)).toEqual([2, 2, 1]);
-    expect(r.ties).toEqual([{ slots: [4, 5], tied: ['X', 'Y', 'Z'], awarded: ['X', 'Y'], reason: 'equal remainder 2/3 (Hare quota)' }]);
+    expect(r.ties).toEqual([{ slots: [4, 5], tied: ['X', 'Y', 'Z'], awarded: ['X', 'Y'], reason: 'equal remainder 2/3 (Hare quota)', basis: { kind: 'equal_remainder', value: '2/3', quota: 'Hare' } }]);
   });
 
   it('Huntington–Hill: more regions than slots, first slots by weight', () => {

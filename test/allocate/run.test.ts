@@ -91,7 +91,7 @@ describe('allocate', () => {
     const { db, a } = setup();
     a.fill({ '6472': 5 });
     await expect(allocate(db, { slots: 5, regions: one, paket: PAKET, budget: 23_000_000 }))
-      .rejects.toThrow('the allocation needs Rp23.750.000 for 5 packages, more than the budget of Rp23.000.000');
+      .rejects.toThrow('the allocation needs Rp23,750,000 for 5 packages, more than the budget of Rp23,000,000');
     expect((await allocate(db, { slots: 5, regions: one, paket: PAKET, budget: 23_750_000 })).plan.totals.selected).toBe(5);
   });
 

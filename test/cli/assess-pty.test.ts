@@ -58,7 +58,7 @@ const ENTER = '\r';
 const DOWN = '\x1b[B';
 
 function drive(cwd: string, db: string, args: string[], steps: [string, string[]][]) {
-  const spec = { argv: [process.execPath, BIN, ...args], cwd, env: { UEP_DB: db, NO_COLOR: '1', TERM: 'xterm-256color', COLUMNS: '200' }, steps };
+  const spec = { argv: [process.execPath, BIN, ...args], cwd, env: { UEP_DB: db, UEP_LANG: 'en', NO_COLOR: '1', TERM: 'xterm-256color', COLUMNS: '200' }, steps };
   const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify(spec)], { encoding: 'utf8', timeout: 90_000 });
   const result = JSON.parse(r.stdout || `{"error": ${JSON.stringify(r.stderr)}}`) as { code?: number; stdout?: string; screen: string; error?: string };
   if (result.error) throw new Error(`${result.error}\n--- screen ---\n${result.screen}`);

@@ -106,7 +106,7 @@ describe('uep assess import, uep score, uep explain', () => {
     expect(s.stderr).toMatch(/Scored 2 assessed application\(s\) of 2026 with rubric 2026\.1/);
     const e = await run('explain', SITI);
     expect(e.code).toBe(0);
-    expect(e.stdout).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · application 2026 (eligible)');
+    expect(e.stdout).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · application 2026 (eligible — scored eligible)');
     expect(e.stdout).toMatch(/✓ age 40 at the assessment date \(allowed 18–60\)/);
     expect(e.stdout).toMatch(/desil\s+data: 2\s+0\.75\s+30\s+22\.5/);
     expect(e.stdout).toContain('Total 88.75 × 50% + 91 × 50% = 89.88');

@@ -7,25 +7,27 @@ import type { AllocateOptions } from '../../allocate/run.js';
 import { parseWaitlist } from '../../allocate/waitlist.js';
 import { readWeightsCsv } from '../../allocate/weights.js';
 import { UsageError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { methodFlag, pathFlag, tahunFlag, wholeFlag } from '../flags.js';
 
-export const METHOD_HELP = `apportionment method: ${APPORTION_METHODS.join(', ')}`;
+/** The help of --method: the methods, and the default (equal; hamilton with --weights). */
+export const methodHelp = () => t('allocate:options.method', { methods: APPORTION_METHODS.join(', ') });
 
 /** The pool and quota options of allocate and compare (compare takes a list of methods, and no budget). */
 export function poolOptions(cmd: Command, command: 'allocate' | 'compare'): Command {
   cmd
-    .option('--tahun <year>', 'programme year (default: the latest year with applications)')
-    .option('--slots <n>', 'packages to allocate (default 1500)');
-  if (command === 'allocate') cmd.option('--method <m>', `${METHOD_HELP} (default: equal; hamilton with --weights)`);
+    .option('--tahun <year>', t('allocate:options.tahun'))
+    .option('--slots <n>', t('allocate:options.slots'));
+  if (command === 'allocate') cmd.option('--method <m>', methodHelp());
   cmd
-    .option('--weights <csv>', 'region,weight file: the regencies (names or Kemendagri codes) and their weights')
-    .option('--min <n>', 'fewest slots per regency (unless it has fewer eligible applicants)')
-    .option('--max <n>', 'most slots per regency')
-    .option('--waitlist <N|P%>', 'waitlist per regency: a count, or a share of its quota rounded up (default 10%)')
-    .option('--seed <text>', 'seed of the last tie-break, sha256(seed:nik) (default: the year)')
-    .option('--paket <csv>', 'package values per business type: jenis_usaha,nilai_paket (default: data/paket.csv)');
-  return command === 'allocate' ? cmd.option('--budget <rupiah>', 'refuse an allocation whose packages cost more than this') : cmd;
+    .option('--weights <csv>', t('allocate:options.weights'))
+    .option('--min <n>', t('allocate:options.min'))
+    .option('--max <n>', t('allocate:options.max'))
+    .option('--waitlist <N|P%>', t('allocate:options.waitlist'))
+    .option('--seed <text>', t('allocate:options.seed'))
+    .option('--paket <csv>', t('allocate:options.paket'));
+  return command === 'allocate' ? cmd.option('--budget <rupiah>', t('allocate:options.budget')) : cmd;
 }
 
 export async function poolValues(ctx: CliContext, opts: Record<string, unknown>): Promise<AllocateOptions> {
@@ -38,11 +40,11 @@ export async function poolValues(ctx: CliContext, opts: Record<string, unknown>)
     waitlist: opts.waitlist === undefined ? undefined : parseWaitlist(String(opts.waitlist)),
     seed: opts.seed === undefined ? undefined : String(opts.seed),
   };
-  if (o.seed !== undefined && o.seed.trim() === '') throw new UsageError('--seed: must not be empty');
-  if (o.min !== undefined && o.max !== undefined && o.min > o.max) throw new UsageError(`--min ${o.min} is more than --max ${o.max}`);
+  if (o.seed !== undefined && o.seed.trim() === '') throw new UsageError(t('allocate:options.empty_seed'));
+  if (o.min !== undefined && o.max !== undefined && o.min > o.max) throw new UsageError(t('allocate:options.min_above_max', { min: o.min, max: o.max }));
   if (opts.budget !== undefined) {
     o.budget = parseRupiah(String(opts.budget));
-    if (o.budget === undefined) throw new UsageError(`--budget ${opts.budget}: expected whole rupiah, e.g. 7500000000 or 7.500.000.000`);
+    if (o.budget === undefined) throw new UsageError(t('allocate:options.bad_budget', { value: opts.budget }));
   }
   const weights = pathFlag(ctx, opts.weights);
   if (weights !== undefined) o.regions = regionsFromWeights(await readWeightsCsv(weights), String(opts.weights));

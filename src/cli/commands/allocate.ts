@@ -5,15 +5,16 @@ import { allocate, compareMethods } from '../../allocate/run.js';
 import { listRuns, runParams } from '../../allocate/store.js';
 import { verifyRun } from '../../allocate/verify.js';
 import { UsageError } from '../../errors.js';
+import { moment } from '../../format/people.js';
 import { formatTable } from '../../format/table.js';
-import { formatTimestamp } from '../../format/time.js';
+import { language, t } from '../../i18n/index.js';
 import { parseNik } from '../../nik/nik.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
 import { methodFlag, runFlag, tahunFlag } from '../flags.js';
 import { poolOptions, poolValues } from './allocate-options.js';
-import { verifyLines } from './verify-report.js';
-import { compareTables, describeParams, moveLines, nama, regencyTable, tieLines, totalsLine } from './allocate-report.js';
+import { examplesTable, verifyLines } from './verify-report.js';
+import { compareTables, describeParams, moveLines, nama, regencyTable, runStatusText, tieLines, totalsLine } from './allocate-report.js';
 
 /** The <run> argument of finalize and verify. */
 const runArg = (raw: unknown) => runFlag(raw, 'run')!;
@@ -25,102 +26,103 @@ async function allocateAction(ctx: CliContext, opts: Record<string, unknown>): P
   const { results: _results, ...summary } = plan;
   const doc = { run_id, status: dryRun ? 'dry_run' : 'draft', tahun: plan.params.tahun, method: plan.params.method, inputs_sha256, rubric, ...summary };
   ctx.result(doc);
-  ctx.say(describeParams(plan));
-  for (const line of [...moveLines(plan.moves, plan.params.method), ...tieLines(plan.ties, nama)]) ctx.say(line);
+  for (const line of [...describeParams(plan), ...moveLines(plan.moves, plan.params.method), ...tieLines(plan.ties, nama)]) ctx.say(line);
   ctx.show(regencyTable(plan));
   ctx.say(totalsLine(plan));
-  if (run_id === null) ctx.say('Dry run: nothing stored.');
+  if (run_id === null) ctx.say(t('allocate:done.dry_run'));
   else {
-    ctx.say(`Stored as draft run ${run_id} (inputs ${inputs_sha256.slice(0, 12)}…). Check it with \`uep allocate verify ${run_id}\`, lock it with \`uep allocate finalize ${run_id}\`.`);
+    ctx.say(t('allocate:done.stored', { run: run_id, sha: inputs_sha256.slice(0, 12) }));
     ctx.audit({ run_id, tahun: plan.params.tahun, method: plan.params.method, selected: plan.totals.selected, inputs_sha256 }, plan.results.length);
   }
 }
 
 async function compareAction(ctx: CliContext, opts: Record<string, unknown>): Promise<void> {
   const names = String(opts.method ?? '').split(',').map((m) => m.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError('--method: name the methods to compare, e.g. --method equal,hamilton,webster');
+  if (names.length === 0) throw new UsageError(t('allocate:compare.no_methods'));
   const methods = [...new Set(names.map((m) => methodFlag(m)))];
   const plans = await compareMethods(ctx.db(), await poolValues(ctx, { ...opts, method: undefined }), methods);
   ctx.result({
     tahun: plans[0]!.params.tahun, slots: plans[0]!.params.slots,
     methods: plans.map(({ results: _r, params, ...p }) => ({ method: params.method, ...p })),
   });
-  ctx.say(`Comparison for ${plans[0]!.params.tahun}: the same pool and parameters under ${methods.join(', ')} (nothing stored).`);
+  ctx.say(t('allocate:compare.head', { tahun: plans[0]!.params.tahun, methods: methods.join(', ') }));
   ctx.show(compareTables(plans));
+}
+
+function listAction(ctx: CliContext, opts: Record<string, unknown>): void {
+  const runs = listRuns(ctx.db(), tahunFlag(opts)).map((r) => {
+    const p = runParams(r);
+    return { id: r.id, tahun: r.tahun, status: r.status, method: p.method, slots: p.slots, seed: r.seed, created_at: r.created_at, finalized_at: r.finalized_at };
+  });
+  ctx.result(runs);
+  const when = (at: string | null) => (at === null ? null : moment(at, ctx.timeZone));
+  const headings = {
+    id: t('allocate:list.col.id'), tahun: t('allocate:list.col.tahun'), status: t('allocate:list.col.status'), method: t('allocate:list.col.method'),
+    slots: t('allocate:list.col.slots'), seed: t('allocate:list.col.seed'), created_at: t('allocate:list.col.created_at'), finalized_at: t('allocate:list.col.finalized_at'),
+  };
+  ctx.show(formatTable(runs.map((r) => ({
+    ...r, id: String(r.id), tahun: String(r.tahun), status: runStatusText(r.status), created_at: when(r.created_at), finalized_at: when(r.finalized_at),
+  })), undefined, { headings, lang: language(), empty: t('allocate:list.none') }));
 }
 
 export function registerAllocate(program: Command, run: Run): void {
   const cmd = program
     .command('allocate')
-    .description('allocate the packages: quotas per regency, ranking, one per family, waitlists; stored as a draft run');
+    .description(t('allocate:cli.description'));
   poolOptions(cmd, 'allocate')
-    .option('--dry-run', 'compute and print, store nothing')
-    .addHelpText('after', `
-Pool: applications of the year scored eligible. A regency with fewer eligible applicants (one per
-family card) than its quota gets them all; the remaining slots are apportioned again by the same
-method over the regencies that still have applicants (round after round), and every move is
-reported: the result is the method with each regency's eligible count as its upper bound.
-Ranking in each regency: total score, then lower desil, then active PKH (the rubric's pkh_aktif),
-then earlier registration, then sha256(seed:nik). At most one package per family card (no_kk)
-across the whole allocation: a lower-ranked family member is skipped with reason same_kk.`)
+    .option('--dry-run', t('allocate:cli.dry_run'))
+    .addHelpText('after', `\n${t('allocate:cli.help_after')}`)
     .action(run((ctx, _args, opts) => allocateAction(ctx, opts)));
 
   // The subcommands' options that `allocate` also has (--method, --tahun …) are parsed by `allocate`
   // (commander's rule) and reach the action through optsWithGlobals: declared here for --help.
-  poolOptions(cmd.command('compare').description('the same pool under several methods side by side; stores nothing'), 'compare')
-    .option('--method <a,b,...>', 'methods to compare, comma-separated (e.g. equal,hamilton,webster,huntington-hill,dhondt)')
+  poolOptions(cmd.command('compare').description(t('allocate:compare.description')), 'compare')
+    .option('--method <a,b,...>', t('allocate:compare.method'))
     .action(run((ctx, _args, opts) => compareAction(ctx, opts)));
 
   cmd.command('finalize <run>')
-    .description('lock a draft run as the year\'s allocation (one final run per year; refused when the data changed since)')
+    .description(t('allocate:finalize.description'))
     .action(run((ctx, [raw]) => {
       const r = finalizeRun(ctx.db(), runArg(raw), new Date());
       ctx.result({ run_id: r.id, tahun: r.tahun, status: r.status, finalized_at: r.finalized_at });
-      ctx.say(`Run ${r.id} is now the final allocation for ${r.tahun}.`);
+      ctx.say(t('allocate:finalize.done', { run: r.id, tahun: r.tahun }));
       ctx.audit({ run_id: r.id, tahun: r.tahun, status: r.status }, 1);
     }));
 
   cmd.command('verify <run>')
-    .description('recompute a run from the data and its stored parameters, replaying its replacements; exit 1 when the data changed since or the result differs')
+    .description(t('allocate:verify.description'))
     .action(run((ctx, [raw]) => {
       const v = verifyRun(ctx.db(), runArg(raw));
       ctx.result(v);
       for (const line of verifyLines(v)) ctx.say(line);
-      if (v.examples.length > 0) ctx.show(formatTable(v.examples.map((e) => ({ ...e }))));
+      if (v.examples.length > 0) ctx.show(examplesTable(v));
       if (!v.identical || !v.inputs_unchanged) ctx.exitCode = 1;
     }));
 
   cmd.command('replace <nik>')
-    .description('a selected beneficiary withdraws or is found ineligible: the top of the regency\'s waitlist takes the place')
-    .requiredOption('--reason <text>', 'why (recorded with the time and the operator — global --operator, else the OS user — and shown by uep explain)')
-    .option('--run <id>', 'the run (default: the year\'s final run, else its latest draft)')
-    .option('--tahun <year>', 'the year (default: the latest year whose runs hold this NIK)')
+    .description(t('allocate:replace.description'))
+    .requiredOption('--reason <text>', t('allocate:replace.reason_option'))
+    .option('--run <id>', t('allocate:replace.run_option'))
+    .option('--tahun <year>', t('allocate:replace.tahun_option'))
     .action(run((ctx, [raw], opts) => {
       const nik = parseNik(String(raw));
-      if (!nik.ok) throw new UsageError(`<nik>: not a valid NIK (${nik.reason})`);
+      if (!nik.ok) throw new UsageError(t('explain:errors.bad_nik', { reason: nik.reason }));
       const reason = String(opts.reason).trim();
-      if (reason === '') throw new UsageError('--reason: must not be empty');
+      if (reason === '') throw new UsageError(t('allocate:replace.empty_reason'));
       const r = replaceBeneficiary(ctx.db(), {
         nik: nik.nik, reason, operator: ctx.operator, now: new Date(),
         runId: runFlag(opts.run), tahun: tahunFlag(opts),
       });
       ctx.result(r);
-      ctx.say(`Run ${r.run_id} (${r.status}): ${r.replaced.nik_masked} (rank ${r.replaced.rank}) replaced; ` + (r.promoted
-        ? `${r.promoted.nik_masked} (rank ${r.promoted.rank}, waitlist ${r.promoted.waitlist_pos}) is selected in their place.`
-        : 'the waitlist of the regency is empty: the slot stays open.'));
+      const params = { run: r.run_id, status: runStatusText(r.status), replaced: r.replaced.nik_masked, rank: r.replaced.rank };
+      ctx.say(r.promoted
+        ? t('allocate:replace.done', { ...params, promoted: r.promoted.nik_masked, promoted_rank: r.promoted.rank, pos: r.promoted.waitlist_pos })
+        : t('allocate:replace.done_open', params));
       ctx.audit({ run_id: r.run_id, status: r.status, promoted: r.promoted !== null, skipped_same_kk: r.skipped_same_kk }, 1 + (r.promoted ? 1 : 0));
     }));
 
   cmd.command('list')
-    .description('the allocation runs: year, status, method, when')
-    .option('--tahun <year>', 'only this year')
-    .action(run((ctx, _args, opts) => {
-      const runs = listRuns(ctx.db(), tahunFlag(opts)).map((r) => {
-        const p = runParams(r);
-        return { id: r.id, tahun: r.tahun, status: r.status, method: p.method, slots: p.slots, seed: r.seed, created_at: r.created_at, finalized_at: r.finalized_at };
-      });
-      ctx.result(runs);
-      const when = (at: string | null) => (at === null ? null : formatTimestamp(at, ctx.timeZone));
-      ctx.show(formatTable(runs.map((r) => ({ ...r, created_at: when(r.created_at), finalized_at: when(r.finalized_at) }))));
-    }));
+    .description(t('allocate:list.description'))
+    .option('--tahun <year>', t('allocate:list.tahun'))
+    .action(run((ctx, _args, opts) => listAction(ctx, opts)));
 }

@@ -1,25 +1,26 @@
 import type { Command } from 'commander';
 import { chooseRun } from '../../allocate/store.js';
 import { exportAllocation } from '../../export/allocation.js';
+import { num, rupiah } from '../../format/people.js';
 import { formatTable } from '../../format/table.js';
 import { displayPath } from '../../fsutil/display.js';
+import { language, t } from '../../i18n/index.js';
 import type { Run } from '../action.js';
-import { FORCE_HELP, fileFormatFlag, OUT_HELP, outDirFlag, runFlag } from '../flags.js';
+import { fileFormatFlag, outDirFlag, runFlag } from '../flags.js';
+import { runStatusText } from './allocate-report.js';
 
 export function registerExport(program: Command, run: Run): void {
-  const exp = program.command('export').description('write files for the decree, the regencies and the public (unattended: safe for cron)');
+  const exp = program.command('export').description(t('export:cli.description'));
   exp
     .command('allocation')
-    .description('per-regency beneficiary lists and waitlists (the decree annex), a summary by regency × business type, '
-      + 'a fairness summary and a manifest with sha256 of every file. NIK and no_kk are masked (6472********0001) by default: '
-      + 'these files leave the office; --no-mask-nik writes them in full, for the signed decree only')
-    .option('--run <id>', 'allocation run (default: the final run of the latest year)')
-    .option('--out <dir>', OUT_HELP)
-    .option('--format <format>', 'csv or json', 'csv')
-    .option('--excel', 'CSV for Excel in an Indonesian locale: UTF-8 BOM, ; separator, decimal comma, long numbers kept as text')
-    .option('--mask-nik', 'mask NIK and no_kk (the default)')
-    .option('--no-mask-nik', 'write NIK and no_kk in full (the official annex; handle as personal data)')
-    .option('--force', FORCE_HELP)
+    .description(t('export:allocation.description'))
+    .option('--run <id>', t('export:allocation.run'))
+    .option('--out <dir>', t('export:allocation.out'))
+    .option('--format <format>', t('export:allocation.format'), 'csv')
+    .option('--excel', t('export:allocation.excel'))
+    .option('--mask-nik', t('export:allocation.mask_nik'))
+    .option('--no-mask-nik', t('export:allocation.no_mask_nik'))
+    .option('--force', t('export:allocation.force'))
     .action(run((ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts);
@@ -28,11 +29,17 @@ export function registerExport(program: Command, run: Run): void {
       const result = exportAllocation(ctx.db(), {
         run: runRow, dir, format, excel: !!opts.excel, maskNik: opts.maskNik !== false, force: !!opts.force, now,
       });
-      if (runRow.status !== 'final') ctx.say(ctx.c.yellow(`warning: run ${runRow.id} is a draft, not the final allocation`));
-      ctx.say(`Exported run ${runRow.id} (${runRow.tahun}, ${runRow.status}): ${result.selected} beneficiaries, ${result.waitlisted} on waitlists, `
-        + `Rp${result.nilai_total.toLocaleString('id-ID')} → ${displayPath(dir)} (${result.files.length + 1} files, NIK ${result.nik_masked ? 'masked' : ctx.c.red('NOT masked')})`);
+      if (runRow.status !== 'final') ctx.say(ctx.c.yellow(t('export:allocation.draft_warning', { run: runRow.id })));
+      ctx.say(t('export:allocation.done', {
+        run: runRow.id, tahun: runRow.tahun, status: runStatusText(runRow.status), selected: num(result.selected), waitlisted: num(result.waitlisted),
+        total: rupiah(result.nilai_total), dir: displayPath(dir), files: num(result.files.length + 1),
+        nik: result.nik_masked ? t('export:allocation.nik_masked') : ctx.c.red(t('export:allocation.nik_not_masked')),
+      }));
       // The files are the result; their list is for a person watching (silent with --quiet, as in cron).
-      if (!ctx.quiet) ctx.show(formatTable(result.files.map((f) => ({ file: f.name, rows: f.rows, sha256: `${f.sha256.slice(0, 16)}…` }))));
+      const headings = { file: t('export:allocation.col.file'), rows: t('export:allocation.col.rows'), sha256: 'sha256' };
+      if (!ctx.quiet) {
+        ctx.show(formatTable(result.files.map((f) => ({ file: f.name, rows: f.rows, sha256: `${f.sha256.slice(0, 16)}…` })), undefined, { headings, lang: language() }));
+      }
       ctx.result(result);
       // Personal data left the database: the audit log says who, when and which run (never who was in it).
       ctx.audit({ run_id: runRow.id, selected: result.selected, waitlisted: result.waitlisted, nik_masked: result.nik_masked, files: result.files.length }, 0);

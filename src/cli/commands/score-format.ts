@@ -5,7 +5,8 @@ import { kabupatenByKode } from '../../regions/resolve.js';
 import type { Eligibility } from '../../rubric/types.js';
 import type { ComponentScore, RuleResult, SectionScore } from '../../score/types.js';
 import { formatTable } from '../../format/table.js';
-import { t } from '../../i18n/index.js';
+import { num } from '../../format/people.js';
+import { hasMessage, language, t } from '../../i18n/index.js';
 
 export interface BreakdownView {
   eligible: boolean;
@@ -21,61 +22,89 @@ export interface RubricView {
   fit_weight: number;
 }
 
+/** A code as people read it: the code itself (scripts and reports rely on it), its explanation beside it. */
+export function explained(code: string, explanation: string): string {
+  return t('score:code_explained', { code, explanation });
+}
+
+/** An eligibility reason code with its explanation: `desil_above_max — desil di atas batas`. */
+export function reasonText(code: string): string {
+  return hasMessage(`score:reason.${code}`) ? explained(code, t(`score:reason.${code}`)) : code;
+}
+
+/** yes/no, (none), lists: a fact or an answer as a person reads it. */
+export function valueText(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? t('score:value.none') : v.join(',');
+  if (typeof v === 'boolean') return v ? t('score:value.yes') : t('score:value.no');
+  if (typeof v === 'number') return num(v);
+  return v === null || v === undefined ? t('score:value.none') : String(v);
+}
+
 function ruleText(r: RuleResult, e: Eligibility): string {
   const v = r.value;
   switch (r.rule) {
-    case 'in_dtks': return v ? 'registered in DTKS' : 'not in DTKS (or has left it)';
-    case 'kabupaten': return `lives in ${v === null ? 'an unknown regency' : kabupatenByKode(String(v))?.nama ?? v} (${e.kabupaten.kode.length} regencies allowed)`;
-    case 'age': return `age ${v ?? 'unknown'} at the assessment date (allowed ${e.age.min}–${e.age.max})`;
-    case 'desil': return `desil ${v ?? 'unknown'} (at most ${e.desil.max})`;
-    case 'earlier_recipient': return v === null ? 'no UEP package in an earlier year' : `received a UEP package in ${v}`;
-    case 'one_application': return `${v} application(s) this year (at most 1)`;
-    case 'min_fit': return `business fit ${v} (at least ${e.min_fit.min})`;
+    case 'in_dtks': return v ? t('score:rule.in_dtks') : t('score:rule.not_in_dtks');
+    case 'kabupaten': {
+      const allowed = e.kabupaten.kode.length;
+      return v === null ? t('score:rule.kabupaten_unknown', { allowed }) : t('score:rule.kabupaten', { name: kabupatenByKode(String(v))?.nama ?? v, allowed });
+    }
+    case 'age': return v === null ? t('score:rule.age_unknown', { min: e.age.min, max: e.age.max }) : t('score:rule.age', { age: v, min: e.age.min, max: e.age.max });
+    case 'desil': return v === null ? t('score:rule.desil_unknown', { max: e.desil.max }) : t('score:rule.desil', { desil: v, max: e.desil.max });
+    case 'earlier_recipient': return v === null ? t('score:rule.no_earlier_package') : t('score:rule.earlier_package', { tahun: v });
+    case 'one_application': return t('score:rule.applications', { n: v });
+    case 'min_fit': return t('score:rule.min_fit', { fit: num(Number(v)), min: num(e.min_fit.min) });
     case 'duplicate': return v === null ? t('review:rule.not_duplicate') : t('review:rule.duplicate', { pair: v });
   }
 }
 
 export function formatRules(c: ChalkInstance, rules: RuleResult[], e: Eligibility): string[] {
   return rules.map((r) => {
-    if (!r.enabled) return `  ${c.dim('-')} ${r.rule}: ${c.dim('rule disabled in the rubric')}`;
+    if (!r.enabled) return `  ${c.dim('-')} ${r.rule}: ${c.dim(t('score:rule.disabled'))}`;
     return r.passed ? `  ${c.green('✓')} ${ruleText(r, e)}` : `  ${c.red('✗')} ${ruleText(r, e)} ${c.red(`→ ${r.reason}`)}`;
   });
 }
 
 function basis(comp: ComponentScore): string {
   const parts: string[] = [];
-  const show = (v: unknown) => (Array.isArray(v) ? (v.length === 0 ? '(none)' : v.join(',')) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v ?? '(none)'));
-  if (comp.fact !== undefined) parts.push(`data: ${show(comp.fact)}`);
-  if (comp.answer !== undefined) parts.push(`answer: ${show(comp.answer)}`);
+  if (comp.fact !== undefined) parts.push(t('score:breakdown.from_data', { value: valueText(comp.fact) }));
+  if (comp.answer !== undefined) parts.push(t('score:breakdown.from_answer', { value: valueText(comp.answer) }));
   return parts.join('; ');
 }
 
 function componentTable(s: SectionScore): string {
+  const headings = {
+    component: t('score:breakdown.col.component'), from: t('score:breakdown.col.from'), share: t('score:breakdown.col.share'),
+    weight: t('score:breakdown.col.weight'), points: t('score:breakdown.col.points'),
+  };
   return formatTable(s.components.map((comp) => ({
     component: comp.id, from: basis(comp), share: Number(comp.fraction.toFixed(3)), weight: comp.weight, points: comp.points,
-  }))).split('\n').map((l) => `    ${l}`).join('\n');
+  })), undefined, { headings, lang: language() }).split('\n').map((l) => `    ${l}`).join('\n');
 }
 
 export function formatBreakdown(c: ChalkInstance, b: BreakdownView, r: RubricView): string {
   const lines = [
-    c.bold('Eligibility') + (b.eligible ? c.green(' eligible') : c.red(' not eligible')),
+    `${c.bold(t('score:breakdown.eligibility'))} ${b.eligible ? c.green(t('score:breakdown.eligible')) : c.red(t('score:breakdown.not_eligible'))}`,
     ...formatRules(c, b.rules, r.eligibility),
-    `${c.bold('Need')} ${b.need.score} of 100`,
+    c.bold(t('score:breakdown.need', { score: num(b.need.score) })),
     componentTable(b.need),
-    `${c.bold('Business fit')} for ${JENIS_USAHA_LABEL[b.fit.jenis_usaha]}: ${b.fit.score} of 100`,
+    c.bold(t('score:breakdown.fit', { jenis: JENIS_USAHA_LABEL[b.fit.jenis_usaha], score: num(b.fit.score) })),
     componentTable(b.fit),
   ];
-  if (b.fit.unmet.length > 0) lines.push(c.yellow(`    requirement not met: ${b.fit.unmet.join('; ')} → fit capped (${b.fit.uncapped} → ${b.fit.score})`));
-  lines.push(`${c.bold('Total')} ${b.need.score} × ${r.need_weight}% + ${b.fit.score} × ${r.fit_weight}% = ${c.bold(String(b.total))}`);
+  if (b.fit.unmet.length > 0) {
+    lines.push(c.yellow(`    ${t('score:breakdown.unmet', { requirements: b.fit.unmet.join('; '), uncapped: num(b.fit.uncapped), score: num(b.fit.score) })}`));
+  }
+  lines.push(t('score:breakdown.total', {
+    need: num(b.need.score), need_weight: r.need_weight, fit: num(b.fit.score), fit_weight: r.fit_weight, total: c.bold(num(b.total)),
+  }));
   return lines.join('\n');
 }
 
 export function formatRanking(c: ChalkInstance, ranking: { jenis_usaha: JenisUsaha; score: number; unmet: string[] }[], applied: JenisUsaha): string {
   const width = Math.max(...ranking.map((r) => JENIS_USAHA_LABEL[r.jenis_usaha].length));
-  return [c.bold('Business types by fit for this person:'), ...ranking.map((r, i) => {
+  return [c.bold(t('score:ranking.title')), ...ranking.map((r, i) => {
     const name = JENIS_USAHA_LABEL[r.jenis_usaha].padEnd(width);
-    const needs = r.unmet.length > 0 ? c.yellow(`  lacks: ${r.unmet.join('; ')}`) : '';
-    const asked = r.jenis_usaha === applied ? c.cyan('  ← asked for') : '';
-    return `  ${i + 1}. ${name}  ${String(r.score).padStart(6)}${asked}${needs}`;
+    const needs = r.unmet.length > 0 ? c.yellow(`  ${t('score:ranking.lacks', { requirements: r.unmet.join('; ') })}`) : '';
+    const asked = r.jenis_usaha === applied ? c.cyan(`  ${t('score:ranking.asked')}`) : '';
+    return `  ${i + 1}. ${name}  ${num(r.score).padStart(6)}${asked}${needs}`;
   })].join('\n');
 }

@@ -1,42 +1,63 @@
-/** What `uep allocate verify` says about a run, one full sentence per line (stderr talk). */
+/** What `uep allocate verify` says about a run, one full sentence per line (stderr talk), and its examples table. */
 import type { InputChange } from '../../allocate/input-changes.js';
-import type { VerifyReport } from '../../allocate/verify.js';
+import type { ResultSummary, VerifyReport } from '../../allocate/verify.js';
+import { num, rupiah } from '../../format/people.js';
+import { formatTable } from '../../format/table.js';
+import { language, t } from '../../i18n/index.js';
+import { nama, outcomeText, resultReasonText, runStatusText } from './allocate-report.js';
 
 const ids = (c: InputChange) => `${c.application_ids.join(', ')}${c.applicants > c.application_ids.length ? ', …' : ''}`;
 
-const CHANGE: Record<InputChange['field'], (c: InputChange) => string> = {
-  joined_pool: (c) => `${c.applicants} applicant(s) joined the pool since the run (application ${ids(c)}).`,
-  left_pool: (c) => `${c.applicants} applicant(s) left the pool since the run (application ${ids(c)}).`,
-  pkh: (c) => `The pool's PKH flag (active PKH, the rubric's pkh_aktif) changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  desil: (c) => `The desil changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  total_score: (c) => `The total score changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  kode_kabupaten: (c) => `The regency of residence changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  no_kk: (c) => `The family card (no_kk) changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  tanggal_daftar: (c) => `The registration date changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  jenis_usaha: (c) => `The business type changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  jenis_kelamin: (c) => `The sex changed for ${c.applicants} applicant(s) (application ${ids(c)}).`,
-  nik: (c) => `The NIK changed for ${c.applicants} application(s) (application ${ids(c)}).`,
-  application_id: (c) => `The application id changed for ${c.applicants} row(s).`,
+const CHANGE: Record<InputChange['field'], string> = {
+  joined_pool: 'allocate:verify.change.joined_pool',
+  left_pool: 'allocate:verify.change.left_pool',
+  pkh: 'allocate:verify.change.pkh',
+  desil: 'allocate:verify.change.desil',
+  total_score: 'allocate:verify.change.total_score',
+  kode_kabupaten: 'allocate:verify.change.kode_kabupaten',
+  no_kk: 'allocate:verify.change.no_kk',
+  tanggal_daftar: 'allocate:verify.change.tanggal_daftar',
+  jenis_usaha: 'allocate:verify.change.jenis_usaha',
+  jenis_kelamin: 'allocate:verify.change.jenis_kelamin',
+  nik: 'allocate:verify.change.nik',
+  application_id: 'allocate:verify.change.application_id',
 };
 
 export function verifyLines(v: VerifyReport): string[] {
   const lines: string[] = [];
-  if (v.inputs_unchanged) lines.push('Inputs unchanged since the run (same pool, scores, rubric and parameters).');
+  if (v.inputs_unchanged) lines.push(t('allocate:verify.unchanged'));
   else {
-    lines.push(`Inputs CHANGED since the run: stored ${v.stored_inputs_sha256.slice(0, 12)}…, now ${v.current_inputs_sha256.slice(0, 12)}….`);
-    if (v.earlier_pkh_rule) {
-      lines.push(`Run ${v.run_id} was ranked with uep's earlier PKH flag (the applicant's own PKH row, or a PKH row with the same no_kk); `
-        + 'the pool now uses active PKH as the rubric\'s pkh_aktif defines it (docs/facts.md).');
-    }
-    if (v.rubric_changed) lines.push('The scores of the pool now come from another rubric than the run\'s.');
-    lines.push(...v.input_changes.map((c) => CHANGE[c.field](c)));
+    lines.push(t('allocate:verify.changed', { stored: v.stored_inputs_sha256.slice(0, 12), now: v.current_inputs_sha256.slice(0, 12) }));
+    if (v.earlier_pkh_rule) lines.push(t('allocate:verify.earlier_pkh', { run: v.run_id }));
+    if (v.rubric_changed) lines.push(t('allocate:verify.rubric_changed'));
+    lines.push(...v.input_changes.map((c) => t(CHANGE[c.field], { n: num(c.applicants), ids: ids(c) })));
     if (!v.pool_stored && !v.earlier_pkh_rule) {
       lines.push(v.input_changes.length === 0 && !v.rubric_changed
-        ? `Run ${v.run_id} was stored before uep kept the pool with each result: the change is in a field it does not keep (family card, desil, PKH, registration date or sex).`
-        : `Run ${v.run_id} was stored before uep kept the pool with each result: fields it does not keep (family card, desil, PKH, registration date or sex) may have changed too.`);
+        ? t('allocate:verify.old_run_unkept', { run: v.run_id })
+        : t('allocate:verify.old_run_maybe', { run: v.run_id }));
     }
   }
-  lines.push(v.identical ? `Run ${v.run_id} (${v.status}) recomputes identically${v.replacements_replayed ? ` after replaying ${v.replacements_replayed} replacement(s)` : ''}.`
-    : `Run ${v.run_id}: ${v.differences} result row(s) differ when recomputed.`);
+  if (!v.identical) lines.push(t('allocate:verify.differ', { run: v.run_id, n: num(v.differences) }));
+  else if (v.replacements_replayed) lines.push(t('allocate:verify.identical_replayed', { run: v.run_id, status: runStatusText(v.status), n: num(v.replacements_replayed) }));
+  else lines.push(t('allocate:verify.identical', { run: v.run_id, status: runStatusText(v.status) }));
   return lines;
+}
+
+function resultText(r: ResultSummary | null): string {
+  if (!r) return t('allocate:verify.absent');
+  const parts = [outcomeText(r.outcome), resultReasonText(r.reason), t('allocate:verify.rank', { rank: num(r.rank) })];
+  if (r.waitlist_pos) parts.push(t('allocate:verify.waitlist_pos', { pos: r.waitlist_pos }));
+  parts.push(t('allocate:verify.score', { score: num(r.total_score) }), rupiah(r.package_value));
+  return parts.join(' · ');
+}
+
+/** The first differing rows: application id, regency, stored and recomputed. */
+export function examplesTable(v: VerifyReport): string {
+  const headings = {
+    application_id: t('allocate:verify.col.application_id'), kabupaten: t('allocate:verify.col.kabupaten'),
+    stored: t('allocate:verify.col.stored'), recomputed: t('allocate:verify.col.recomputed'),
+  };
+  return formatTable(v.examples.map((e) => ({
+    application_id: String(e.application_id), kabupaten: nama(e.kode_kabupaten), stored: resultText(e.stored_result), recomputed: resultText(e.recomputed_result),
+  })), undefined, { headings, lang: language() });
 }
