@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPool } from '../../src/allocate/pool.js';
 import { explain } from '../../src/explain/explain.js';
+import type { FoundPair } from '../../src/review/scan.js';
 import { decidePair, savePairs } from '../../src/review/store.js';
 import { scoreYear } from '../../src/score/run.js';
 import { nik } from '../helpers.js';
@@ -22,10 +23,11 @@ function world() {
   t.assessment(aniApp, SITI_ANSWERS).assessment(budiApp, SITI_ANSWERS);
   // Budi received a package in 2025 under his old record.
   t.recipient(budiOld, 2025);
-  savePairs(t.db, [
+  const pairs: FoundPair[] = [
     { nik_a: ani, nik_b: aniOld, score: 90, reasons: ['name_equal', 'birth_date_equal', 'nik_one_digit'] },
     { nik_a: budiOld < budi ? budiOld : budi, nik_b: budiOld < budi ? budi : budiOld, score: 65, reasons: ['name_equal', 'birth_date_equal'] },
-  ].map((p) => (p.nik_a < p.nik_b ? p : { ...p, nik_a: p.nik_b, nik_b: p.nik_a })), {}, NOW);
+  ];
+  savePairs(t.db, pairs.map((p) => (p.nik_a < p.nik_b ? p : { ...p, nik_a: p.nik_b, nik_b: p.nik_a })), {}, NOW);
   const pairOf = (n: string) => t.db.prepare(`SELECT id FROM duplicate_pairs WHERE ? IN (nik_a, nik_b)`).pluck().get(n) as number;
   return { t, ani, aniOld, budi, budiOld, aniApp, budiApp, pairOf };
 }
