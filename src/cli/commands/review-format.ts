@@ -5,6 +5,7 @@ import { formatDate } from '../../format/date.js';
 import { formatTable } from '../../format/table.js';
 import { formatTimestamp } from '../../format/time.js';
 import { language, t } from '../../i18n/index.js';
+import { maskNiksInText } from '../../nik/nik.js';
 import { PAIR_REASONS, type PairReason } from '../../review/reasons.js';
 import type { DecideResult, PairView, PersonView } from '../../review/store.js';
 
@@ -47,7 +48,7 @@ export function pairCard(c: ChalkInstance, p: PairView, showNik: boolean, tz: st
   const rows = [
     field('nik', (x) => nikOf(x, showNik)),
     field('nama', (x) => x.nama),
-    field('no_kk', (x) => x.no_kk),
+    field('no_kk', (x) => (showNik || x.no_kk === null ? x.no_kk : maskNiksInText(x.no_kk))),
     field('jenis_kelamin', (x) => x.jenis_kelamin),
     field('tanggal_lahir', (x) => date(x.tanggal_lahir)),
     field('kabupaten', (x) => x.kabupaten),
@@ -72,7 +73,7 @@ export function decisionLines(r: DecideResult): string[] {
     : t('review:decide.other', { id: r.pair_id, decision: decisionText(r.decision) })];
   if (r.replaced) lines.push(t('review:decide.replaced', { before: decisionText(r.replaced) }));
   const years = [...new Set(r.rescore.map((x) => x.tahun))];
-  if (years.length > 0) lines.push(t('review:decide.rescore', { years: years.join(', ') }));
+  for (const tahun of years) lines.push(t('review:decide.rescore', { tahun }));
   for (const s of r.selected_in_final_run) lines.push(t('review:decide.selected', { run: s.run_id, tahun: s.tahun, nik: r.duplicate_nik_masked }));
   return lines;
 }

@@ -8,10 +8,11 @@ import { UsageError } from '../../errors.js';
 import { writeBundle } from '../../export/bundle.js';
 import { displayPath } from '../../fsutil/display.js';
 import { t } from '../../i18n/index.js';
+import { maskNiksInText } from '../../nik/nik.js';
 import { reviewPairs, type ReviewOutcome } from '../../review/interactive.js';
 import { DEFAULT_MIN_SCORE, isDecision } from '../../review/reasons.js';
 import { scanDuplicates } from '../../review/scan.js';
-import { decidePair, listPairs, pairById, savePairs, type PairStatus, type PairView } from '../../review/store.js';
+import { decidePair, listPairs, pairById, savePairs, type PairStatus, type PairView, type PersonView } from '../../review/store.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
 import { fileFormatFlag, outDirFlag, tahunFlag, wholeFlag } from '../flags.js';
@@ -20,9 +21,11 @@ import { decisionLines, pairCard, pairsFileTable, pairsTable } from './review-fo
 
 const STATUSES: PairStatus[] = ['open', 'unsure', 'decided', 'all'];
 
-/** Pairs for --json: NIKs masked unless --show-nik. */
+const maskedSide = (x: PersonView): PersonView => ({ ...x, nik: x.nik_masked, no_kk: x.no_kk === null ? null : maskNiksInText(x.no_kk) });
+
+/** Pairs for --json: NIKs and family card numbers masked unless --show-nik. */
 function forJson(pairs: PairView[], showNik: boolean): PairView[] {
-  return showNik ? pairs : pairs.map((p) => ({ ...p, a: { ...p.a, nik: p.a.nik_masked }, b: { ...p.b, nik: p.b.nik_masked },
+  return showNik ? pairs : pairs.map((p) => ({ ...p, a: maskedSide(p.a), b: maskedSide(p.b),
     decision: p.decision && { ...p.decision, keep_nik: p.decision.keep_nik === null ? null : p.decision.keep_nik === p.a.nik ? p.a.nik_masked : p.b.nik_masked } }));
 }
 
