@@ -369,15 +369,20 @@ export const MIGRATIONS: string[] = [
   UNION ALL
   SELECT keep_nik, nik FROM duplicate_persons;
 
-  -- What the field or the office found wrong in the registry about a person (moved, died, no longer
-  -- poor …), for the regency's DTSEN proposals. catatan is free text: never in the audit log.
+  -- What a visit, an assessment or the office found wrong in the registry about a person (moved,
+  -- died, no longer poor …), for the regency's DTSEN proposals (uep export usulan). nama and
+  -- kode_kabupaten are given for a person the registry does not hold (belum_terdaftar).
+  -- catatan (what was seen) is free text: never in the audit log.
   CREATE TABLE registry_findings (
     id INTEGER PRIMARY KEY,
     nik TEXT NOT NULL CHECK (length(nik) = 16),
     temuan TEXT NOT NULL CHECK (temuan IN ('pindah_domisili', 'meninggal', 'tidak_miskin', 'data_salah', 'belum_terdaftar')),
+    sumber TEXT NOT NULL CHECK (sumber IN ('kunjungan', 'asesmen', 'kantor')),
     tanggal TEXT NOT NULL,
     petugas TEXT NOT NULL,
     catatan TEXT,
+    nama TEXT,
+    kode_kabupaten TEXT,
     recorded_by TEXT NOT NULL,
     recorded_at TEXT NOT NULL
   );

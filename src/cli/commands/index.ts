@@ -15,6 +15,7 @@ import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { registerScore } from './score.js';
 import { registerStatus } from './status.js';
+import { registerUsulan } from './usulan.js';
 
 export function registerCommands(program: Command, run: Run): void {
   registerImport(program, run);
@@ -32,4 +33,5 @@ export function registerCommands(program: Command, run: Run): void {
   registerMonitor(program, run);
   registerReport(program, run);
   registerReview(program, run);
+  registerUsulan(program, run);
 }
