@@ -23,7 +23,7 @@ export const CHANGES_DATA = new Set([
 const NOISE = new Set(['db', 'json', 'quiet', 'color', 'verbose', 'yes', 'operator']);
 const LONG_DIGITS = /\d{12,}/g;
 /** Free text that may name or describe a person (a reason, a note, a name): the log says it was given, not what. */
-const FREE_TEXT = new Set(['reason', 'note', 'catatan', 'nama']);
+const FREE_TEXT = new Set(['reason', 'note', 'catatan', 'nama', 'set']);
 export const NOT_LOGGED = '(not logged)';
 
 /** Masks anything that looks like a NIK or KK number: the audit log never holds personal data. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Run } from '../action.js';
+import { registerAppeal } from './appeal.js';
 import { registerAllocate } from './allocate.js';
 import { registerApplicants } from './applicants.js';
 import { registerAssess } from './assess.js';
@@ -34,4 +35,5 @@ export function registerCommands(program: Command, run: Run): void {
   registerReport(program, run);
   registerReview(program, run);
   registerUsulan(program, run);
+  registerAppeal(program, run);
 }
