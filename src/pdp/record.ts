@@ -84,13 +84,26 @@ function decisions(db: Db): PdpRecord['decisions'] {
   };
 }
 
-/** Audit entries of commands that wrote personal data to files: they say how many files and whether NIKs were masked. */
+/** Commands whose files always mask NIKs (their audit line predates the nik_masked key). */
+const ALWAYS_MASKED = new Set(['monitor plan', 'report monitoring']);
+
+/**
+ * Audit entries of commands that wrote personal data to files: an --out folder, a --rejects file
+ * (the rejected rows as they were: not masked), or a result that counts files or says whether
+ * NIKs were masked.
+ */
 function disclosures(db: Db): PdpRecord['disclosures'] {
-  const rows = db.prepare(`SELECT at, operator, command, json_extract(result_json, '$.nik_masked') AS nik_masked, json_extract(result_json, '$.files') AS files
+  const rows = db.prepare(`SELECT at, operator, command, json_extract(result_json, '$.nik_masked') AS nik_masked, json_extract(result_json, '$.files') AS files,
+      json_extract(params_json, '$.rejects') IS NOT NULL AS rejects
     FROM audit_log WHERE json_extract(result_json, '$.status') = 'done'
-      AND (json_extract(result_json, '$.files') IS NOT NULL OR json_extract(result_json, '$.nik_masked') IS NOT NULL) ORDER BY id`).all() as
-    { at: string; operator: string; command: string; nik_masked: number | null; files: number | null }[];
-  return rows.map((r) => ({ ...r, nik_masked: r.nik_masked === null ? null : r.nik_masked === 1 }));
+      AND (json_extract(params_json, '$.out') IS NOT NULL OR json_extract(params_json, '$.rejects') IS NOT NULL
+        OR json_extract(result_json, '$.files') IS NOT NULL OR json_extract(result_json, '$.nik_masked') IS NOT NULL) ORDER BY id`).all() as
+    { at: string; operator: string; command: string; nik_masked: number | null; files: number | null; rejects: number }[];
+  return rows.map(({ rejects, ...r }) => ({
+    ...r,
+    files: r.files ?? (rejects ? 1 : null),
+    nik_masked: r.nik_masked !== null ? r.nik_masked === 1 : ALWAYS_MASKED.has(r.command) ? true : rejects ? false : null,
+  }));
 }
 
 export function pdpRecord(db: Db, config: PdpConfig, now: Date): PdpRecord {

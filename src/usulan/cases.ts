@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db/open.js';
 import { t } from '../i18n/index.js';
-import { isPairReason, type PairReason } from '../review/reasons.js';
+import { isPairReason, PAIR_REASONS, type PairReason } from '../review/reasons.js';
 import { TEMUAN, type JenisUsulan, type Sumber, type Temuan } from './temuan.js';
 
 export interface UsulanCase {
@@ -63,7 +63,8 @@ function duplicates(db: Db): UsulanCase[] {
     nik: string; keep_nik: string; pair_id: number; operator: string; decided_at: string; reasons: string; note: string | null;
   })[];
   return rows.map((r) => {
-    const reasons = r.reasons.split(',').filter(isPairReason).map((c: PairReason) => t(`review:reason.${c}`)).join('; ');
+    // The reasons for: those counting against (a common name, one family card) do not help the operator.
+    const reasons = r.reasons.split(',').filter(isPairReason).filter((c) => PAIR_REASONS[c] > 0).map((c: PairReason) => t(`review:reason.${c}`)).join('; ');
     const seen = t('usulan:seen.duplicate', { keep: r.keep_nik, reasons });
     return {
       kode_kabupaten: r.kode_kabupaten ?? '', jenis: TEMUAN.data_ganda, temuan: 'data_ganda' as const, sumber: 'review' as const,

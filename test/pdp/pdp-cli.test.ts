@@ -24,7 +24,7 @@ interface Record_ {
 /** The allocated year, plus an old application (2019), two exports (one unmasked) and an appeal. */
 async function world() {
   const w = await allocated();
-  await w.run('applicants', 'import', writeFile(w.dir, 'old.csv', ['nik,jenis_usaha,tanggal_daftar', `${DEDI},bengkel,2019-01-10`]), '--tahun', '2019', '--quiet');
+  await w.run('applicants', 'import', writeFile(w.dir, 'old.csv', ['nik,jenis_usaha,tanggal_daftar', `${DEDI},bengkel,2019-01-10`]), '--tahun', '2019', '--rejects', 'rejects.csv', '--quiet');
   await w.run('export', 'allocation', '--out', 'sk', '--operator', 'Rahma', '--quiet');
   await w.run('export', 'usulan', '--out', 'usulan', '--no-mask-nik', '--operator', 'Agus', '--quiet');
   await w.run('appeal', 'record', DEDI, '--reason', 'desil salah', '--quiet');
@@ -49,7 +49,10 @@ describe('uep report pdp', () => {
     const d = openDb(w.db);
     expect(doc.decisions.runs).toEqual([expect.objectContaining({ id: 1, status: 'final', selected: 2, inputs_sha256: d.prepare(`SELECT inputs_sha256 FROM allocation_runs`).pluck().get() })]);
     d.close();
-    expect(doc.disclosures.map((x) => [x.command, x.operator, x.nik_masked])).toEqual([['export allocation', 'Rahma', true], ['export usulan', 'Agus', false]]);
+    // A rejects file holds the rows as they were: personal data leaving the database unmasked.
+    expect(doc.disclosures.map((x) => [x.command, x.operator, x.nik_masked])).toEqual([
+      ['applicants import', expect.any(String), false], ['export allocation', 'Rahma', true], ['export usulan', 'Agus', false],
+    ]);
     expect(doc.operators).toContainEqual(expect.objectContaining({ operator: 'Agus', command: 'export usulan', runs: 1 }));
     expect(doc.objections).toEqual({ appeals_open: 1, appeals_decided: 0, findings: 0 });
     const ret = Object.fromEntries(doc.retention.map((x) => [x.rule, x]));
