@@ -41,6 +41,15 @@ export const DB_ACCESS: Readonly<Record<string, DbAccess>> = {
   'restore': 'replaces',
   'doctor': 'reads',
   'migrate': 'writes',
+  'review duplicates': 'writes',
+  'review list': 'reads',
+  'review decide': 'writes',
+  'usulan record': 'writes',
+  'export usulan': 'reads',
+  'appeal record': 'writes',
+  'appeal list': 'reads',
+  'appeal decide': 'writes',
+  'report pdp': 'reads',
 };
 
 /** A command missing from the table is treated as writing: it keeps its audit trail. */

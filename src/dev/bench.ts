@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: import speed and memory on a generated 1M-row DTKS extract, against the
  * sqlite3 command-line tool's `.import` of the same file (same columns, NIK primary key, WAL,
- * synchronous=NORMAL), the same file imported again into the full database (the merge path), then
+ * synchronous=NORMAL), the same file imported again into the full database (the merge path), the
+ * duplicate scan over its persons (uep review duplicates), then
  * scoring and allocation over 200k applicants, and the HTML report of such a year.
  * Then the same extract as an .xlsx made by LibreOffice (`soffice --convert-to xlsx`, cached in
  * bench-output/: the conversion takes minutes), imported, against the bare streaming read of the
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
   const again = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'import', 'dtks', csv, '--db', db, '--json', '--quiet']);
   const againSummary = JSON.parse(again.stdout) as Record<string, unknown>;
 
+  // Likely duplicates among the imported persons (issue 16): read, blocking, comparisons, stored pairs.
+  const review = timed(process.execPath, [join(ROOT, 'bin/uep.js'), 'review', 'duplicates', '--db', db, '--json', '--quiet']);
+  const reviewDoc = JSON.parse(review.stdout) as { scan: Record<string, number>; saved: Record<string, number> };
+
   const sqliteRun = (cols: string[]) => repeat(() => {
     const target = join(OUT, 'sqlite3.sqlite');
     removeDb(target);
@@ -145,6 +150,8 @@ async function main(): Promise<void> {
     `sqlite3 .import (PK)   ${withPk.seconds.toFixed(1)} s`,
     `sqlite3 .import (none) ${noIndex.seconds.toFixed(1)} s`,
     `ratio uep / sqlite3 PK ${(uep.seconds / withPk.seconds).toFixed(2)} (target ≤ 1.00); against no index ${(uep.seconds / noIndex.seconds).toFixed(2)}`,
+    `uep review duplicates ${review.seconds.toFixed(1)} s (CPU ${review.cpu!.toFixed(1)} s), peak RSS ${review.maxRssMb.toFixed(0)} MB ` +
+      `(${reviewDoc.scan.persons} persons, ${reviewDoc.scan.comparisons} comparisons, ${reviewDoc.saved.found} candidate pairs)`,
   ];
 
   for (const [name, module, fn] of [['score', 'bench-score.js', 'benchScore'], ['allocate', 'bench-allocate.js', 'benchAllocate']] as const) {

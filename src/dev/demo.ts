@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/open.js';
 import { demoMonitoring } from '../sample/monitoring.js';
 import { SAMPLE } from '../sample/samples.js';
+import { demoStewardship } from '../sample/stewardship.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = resolve(ROOT, 'demo-output');
@@ -76,6 +77,9 @@ function main(): void {
   // 4. After the grant: field workers, visit plan, a generated visit history, exports and reports.
   // The demo pretends the packages were handed out in September 2025, so a year of visits exists.
   demoMonitoring(uep, { dbPath: DB, out: OUT, seed: SAMPLE.seed, tanggalHibah: '2025-09-15', asOf: SAMPLE.asOf });
+
+  // 5. Stewardship of the registry: likely duplicates decided, DTSEN proposals, an appeal, the PDP record.
+  demoStewardship(uep, { dbPath: DB, out: OUT, tahun: SAMPLE.tahun });
   uep('audit');
 
   const reports = readdirSync(OUT).filter((f) => f !== 'uep.sqlite' && !f.startsWith('uep.sqlite-')).map((f) => `  ${out(f)}`);

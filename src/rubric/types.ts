@@ -25,10 +25,14 @@ export interface Eligibility {
   earlier_recipient: Rule;
   one_application: Rule;
   min_fit: Rule & { min: number };
+  /** Optional in a rubric file (default enabled): a record judged another's duplicate (`uep review`). */
+  duplicate: Rule;
 }
 
 export type RuleName = keyof Eligibility;
-export const RULE_NAMES: RuleName[] = ['in_dtks', 'kabupaten', 'age', 'desil', 'earlier_recipient', 'one_application', 'min_fit'];
+export const RULE_NAMES: RuleName[] = ['in_dtks', 'kabupaten', 'age', 'desil', 'earlier_recipient', 'one_application', 'min_fit', 'duplicate'];
+/** Rules a rubric file may leave out: they are then enabled. */
+export const OPTIONAL_RULES: RuleName[] = ['duplicate'];
 
 /**
  * Reason codes of failed rules. They are fixed (reports and docs rely on them); the rubric sets the
@@ -36,7 +40,7 @@ export const RULE_NAMES: RuleName[] = ['in_dtks', 'kabupaten', 'age', 'desil', '
  */
 export const REASONS = [
   'not_in_dtks', 'outside_kabupaten', 'age_out_of_range', 'desil_above_max', 'desil_unknown',
-  'earlier_recipient', 'multiple_applications', 'fit_below_min',
+  'earlier_recipient', 'multiple_applications', 'fit_below_min', 'duplicate_person',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

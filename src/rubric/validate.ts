@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import { kabupatenByKode } from '../regions/resolve.js';
 import { Checker, describe, english } from './check.js';
 import { checkFit, checkNeed } from './validate-sections.js';
-import { RULE_NAMES, type Eligibility, type Option, type Question, type Rubric } from './types.js';
+import { OPTIONAL_RULES, RULE_NAMES, type Eligibility, type Option, type Question, type Rubric } from './types.js';
 
 const ID = /^[a-z][a-z0-9_]*$/;
 const VALUE = /^[a-z0-9][a-z0-9_]*$/;
@@ -43,9 +43,9 @@ function jsonProblem(text: string, err: Error): string {
 }
 
 function checkEligibility(c: Checker, value: unknown): Eligibility {
-  const e = c.object(value, 'eligibility', RULE_NAMES);
+  const e = c.object(value, 'eligibility', RULE_NAMES.filter((r) => !OPTIONAL_RULES.includes(r)), OPTIONAL_RULES);
   const rule = (name: string, params: string[] = []) => {
-    const r = c.object(e[name], `eligibility.${name}`, params, ['enabled']);
+    const r = c.object(e[name] ?? {}, `eligibility.${name}`, params, ['enabled']);
     return { r, enabled: r.enabled === undefined ? true : c.boolean(r.enabled, `eligibility.${name}.enabled`) };
   };
   const kab = rule('kabupaten', ['kode']);
@@ -69,6 +69,7 @@ function checkEligibility(c: Checker, value: unknown): Eligibility {
     earlier_recipient: { enabled: rule('earlier_recipient').enabled },
     one_application: { enabled: rule('one_application').enabled },
     min_fit: { enabled: minFit.enabled, min: c.number(minFit.r.min, 'eligibility.min_fit.min', 0, 100) },
+    duplicate: { enabled: rule('duplicate').enabled },
   };
 }
 

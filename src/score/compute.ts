@@ -66,7 +66,7 @@ function sectionScore(section: Section, facts: Facts, answers: Answers, jenis: J
 }
 
 const NO_FACTS: Facts = {
-  in_dtks: true, kode_kabupaten: null, age: null, desil: null, pkh_aktif: false, wrse: false, rentan_pkh: false, earlier_recipient: null, applications: 1,
+  in_dtks: true, kode_kabupaten: null, age: null, desil: null, pkh_aktif: false, wrse: false, rentan_pkh: false, earlier_recipient: null, applications: 1, duplicate_of: null,
 };
 
 /** The business-fit score of the answers for one business type, with its requirements applied. */
@@ -105,8 +105,9 @@ function rule(rubric: Rubric, name: RuleName, facts: Facts, fit: number): RuleRe
     case 'earlier_recipient': [reason, passed, value] = ['earlier_recipient', facts.earlier_recipient === null, facts.earlier_recipient]; break;
     case 'one_application': [reason, passed, value] = ['multiple_applications', facts.applications <= 1, facts.applications]; break;
     case 'min_fit': [reason, passed, value] = ['fit_below_min', fit >= e.min_fit.min, fit]; break;
+    case 'duplicate': [reason, passed, value] = ['duplicate_person', facts.duplicate_of == null, facts.duplicate_of ?? null]; break;
   }
-  const enabled = e[name].enabled;
+  const enabled = e[name]?.enabled ?? true;
   return { rule: name, reason, enabled, passed: passed || !enabled, value };
 }
 

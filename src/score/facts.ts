@@ -37,10 +37,22 @@ export function loadPkhFamilies(db: Db, only?: { nik: string; kk: string | null 
   return f;
 }
 
-/** NIK → the latest year before `tahun` in which they received a package (view received_packages). */
+/**
+ * NIK → the latest year before `tahun` in which they received a package (view received_packages),
+ * under this NIK or under another record judged the same person (view same_person_links).
+ */
 export function loadEarlierPackages(db: Db, tahun: number, nik?: string): Map<string, number> {
-  const rows = db.prepare(`SELECT nik, max(tahun) FROM received_packages WHERE tahun < @tahun ${nik ? 'AND nik = @nik' : ''} GROUP BY nik`).raw();
+  const rows = db.prepare(`SELECT nik, max(tahun) FROM (
+      SELECT nik, tahun FROM received_packages
+      UNION ALL SELECT l.nik, r.tahun FROM same_person_links l JOIN received_packages r ON r.nik = l.other_nik
+    ) WHERE tahun < @tahun ${nik ? 'AND nik = @nik' : ''} GROUP BY nik`).raw();
   return new Map(rows.all(nik ? { tahun, nik } : { tahun }) as [string, number][]);
+}
+
+/** NIK → the pair in which a person judged the record a duplicate of another (view duplicate_persons). */
+export function loadDuplicates(db: Db, nik?: string): Map<string, number> {
+  const rows = db.prepare(`SELECT nik, pair_id FROM duplicate_persons ${nik ? 'WHERE nik = @nik' : ''}`).raw();
+  return new Map(rows.all(nik ? { nik } : {}) as [string, number][]);
 }
 
 /** What the PKH facts of a person are decided from; no_kk as familyCardSql gives it. */
@@ -73,11 +85,13 @@ export interface Households {
   pkh: PkhFamilies;
   /** NIK → latest year before the programme year in which they received a package. */
   recipients: Map<string, number>;
+  /** NIK → the pair that judged the record a duplicate. */
+  duplicates: Map<string, number>;
 }
 
 /** Loads the sets for a programme year; `only` narrows them to one person and their KK. */
 export function loadHouseholds(db: Db, tahun: number, only?: { nik: string; kk: string | null }): Households {
-  return { pkh: loadPkhFamilies(db, only), recipients: loadEarlierPackages(db, tahun, only?.nik) };
+  return { pkh: loadPkhFamilies(db, only), recipients: loadEarlierPackages(db, tahun, only?.nik), duplicates: loadDuplicates(db, only?.nik) };
 }
 
 /** The columns of persons (and the application count) facts are computed from. */
@@ -106,6 +120,7 @@ export function factsOf(p: PersonRow, h: Households, tanggal: string): Facts {
     rentan_pkh: rentanPkh(p, h.pkh),
     earlier_recipient: h.recipients.get(p.nik) ?? null,
     applications: p.applications,
+    duplicate_of: h.duplicates.get(p.nik) ?? null,
   };
 }
 

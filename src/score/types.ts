@@ -24,6 +24,11 @@ export interface Facts {
   earlier_recipient: number | null;
   /** Applications of the person in the programme year. */
   applications: number;
+  /**
+   * The duplicate pair (duplicate_pairs.id) in which a person judged this record to be another
+   * record's duplicate (`uep review`), or null. Absent from scores stored before issue 16.
+   */
+  duplicate_of?: number | null;
 }
 
 export interface ComponentScore {

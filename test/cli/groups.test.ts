@@ -21,8 +21,8 @@ function groups(): string[][] {
 }
 
 describe('command groups', () => {
-  it('are found: import, applicants, monitor, monitor monitors, export, report', () => {
-    expect(groups().map((g) => g.join(' ')).sort()).toEqual(['applicants', 'export', 'import', 'monitor', 'monitor monitors', 'report']);
+  it('are found: import, applicants, monitor, monitor monitors, export, report, review, usulan, appeal', () => {
+    expect(groups().map((g) => g.join(' ')).sort()).toEqual(['appeal', 'applicants', 'export', 'import', 'monitor', 'monitor monitors', 'report', 'review', 'usulan']);
   });
 
   it.each(groups().map((g) => [g.join(' '), g]))('uep %s alone: exit 2, its help on stderr, nothing on stdout', async (_name, group) => {

@@ -19,6 +19,7 @@ const READERS: string[][] = [
   ['status'], ['explain', nik('6472', 1, 1, 80, 1)], ['applicants', 'list'], ['audit'], ['export', 'allocation', '--out', 'x'],
   ['report', 'summary'], ['report', 'html', '--out', 'x.html'], ['report', 'monitoring'], ['allocate', 'list'], ['allocate', 'verify', '1'],
   ['allocate', 'compare', '--method', 'equal,hamilton', '--slots', '10'], ['doctor'], ['backup', 'b.sqlite'],
+  ['review', 'list'], ['export', 'usulan', '--out', 'x'], ['appeal', 'list'], ['report', 'pdp'],
 ];
 
 async function withPeople(dir: string, db = join(dir, 'uep.sqlite')): Promise<string> {

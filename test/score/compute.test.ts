@@ -95,7 +95,7 @@ describe('eligibility: every rule and reason code', () => {
     const r = scoreApplicant(rubric, FACTS, SITI_ANSWERS, 'bengkel');
     expect(r.reasons).toEqual(['fit_below_min']);
     expect(r.rules.map((x) => [x.rule, x.passed])).toEqual([
-      ['in_dtks', true], ['kabupaten', true], ['age', true], ['desil', true], ['earlier_recipient', true], ['one_application', true], ['min_fit', false],
+      ['in_dtks', true], ['kabupaten', true], ['age', true], ['desil', true], ['earlier_recipient', true], ['one_application', true], ['min_fit', false], ['duplicate', true],
     ]);
   });
 

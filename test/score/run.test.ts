@@ -38,7 +38,7 @@ describe('uep score (core)', () => {
     const a = stored(t, siti);
     expect(a).toMatchObject({ eligible: 1, reasons: [], need_score: 88.75, fit_score: 91, total_score: 89.88, rubric_version: '2026.1', rubric_sha256: RUBRIC.sha256, scored_at: NOW.toISOString() });
     expect(a.breakdown.facts).toEqual({
-      in_dtks: true, kode_kabupaten: '6472', age: 40, desil: 2, pkh_aktif: true, wrse: true, rentan_pkh: true, earlier_recipient: null, applications: 1,
+      in_dtks: true, kode_kabupaten: '6472', age: 40, desil: 2, pkh_aktif: true, wrse: true, rentan_pkh: true, earlier_recipient: null, applications: 1, duplicate_of: null,
     });
     expect(a.breakdown.need).toMatchObject({ desil: 22.5, disabilitas_lansia: 10 });
     expect(stored(t, budi)).toMatchObject({ eligible: 0, reasons: ['fit_below_min'], need_score: 22.5, fit_score: 23, total_score: 22.75 });
@@ -130,7 +130,7 @@ describe('explain (core)', () => {
     });
     const d = e.score!.detail!;
     expect(d.consistent).toBe(true);
-    expect(d.rules).toHaveLength(7);
+    expect(d.rules).toHaveLength(8);
     expect(d.need.score).toBe(88.75);
     expect(d.ranking[0]).toEqual({ jenis_usaha: 'gorengan', score: 91, unmet: [] });
     expect(d.answers.find((x) => x.id === 'minat_motivasi')!.answer).toBe('Tinggi');

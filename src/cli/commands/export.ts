@@ -8,6 +8,7 @@ import { language, t } from '../../i18n/index.js';
 import type { Run } from '../action.js';
 import { fileFormatFlag, outDirFlag, runFlag } from '../flags.js';
 import { runStatusText } from './allocate-report.js';
+import { registerExportUsulan } from './export-usulan.js';
 
 export function registerExport(program: Command, run: Run): void {
   const exp = program.command('export').description(t('export:cli.description'));
@@ -44,4 +45,5 @@ export function registerExport(program: Command, run: Run): void {
       // Personal data left the database: the audit log says who, when and which run (never who was in it).
       ctx.audit({ run_id: runRow.id, selected: result.selected, waitlisted: result.waitlisted, nik_masked: result.nik_masked, files: result.files.length }, 0);
     }));
+  registerExportUsulan(exp, run);
 }

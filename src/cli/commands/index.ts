@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Run } from '../action.js';
+import { registerAppeal } from './appeal.js';
 import { registerAllocate } from './allocate.js';
 import { registerApplicants } from './applicants.js';
 import { registerAssess } from './assess.js';
@@ -12,8 +13,10 @@ import { registerMonitor } from './monitor.js';
 import { registerQuota } from './quota.js';
 import { registerRecipients } from './recipients.js';
 import { registerReport } from './report.js';
+import { registerReview } from './review.js';
 import { registerScore } from './score.js';
 import { registerStatus } from './status.js';
+import { registerUsulan } from './usulan.js';
 
 export function registerCommands(program: Command, run: Run): void {
   registerImport(program, run);
@@ -30,4 +33,7 @@ export function registerCommands(program: Command, run: Run): void {
   registerExport(program, run);
   registerMonitor(program, run);
   registerReport(program, run);
+  registerReview(program, run);
+  registerUsulan(program, run);
+  registerAppeal(program, run);
 }

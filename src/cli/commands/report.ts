@@ -10,6 +10,7 @@ import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
 import { dateFlag, fileFormatFlag, outDirFlag, runFlag, tahunFlag } from '../flags.js';
 import { registerReportHtml } from './report-html.js';
+import { registerReportPdp } from './report-pdp.js';
 
 /** Bars fit the terminal; 80 columns off a terminal (cron mail, files). */
 function width(ctx: CliContext): number {
@@ -60,4 +61,5 @@ export function registerReport(program: Command, run: Run): void {
     }));
 
   registerReportHtml(report, run);
+  registerReportPdp(report, run);
 }

@@ -54,6 +54,7 @@ function ruleText(r: RuleResult, e: Eligibility): string {
     case 'earlier_recipient': return v === null ? t('score:rule.no_earlier_package') : t('score:rule.earlier_package', { tahun: v });
     case 'one_application': return t('score:rule.applications', { n: v });
     case 'min_fit': return t('score:rule.min_fit', { fit: num(Number(v)), min: num(e.min_fit.min) });
+    case 'duplicate': return v === null ? t('review:rule.not_duplicate') : t('review:rule.duplicate', { pair: v });
   }
 }
 
