@@ -49,7 +49,8 @@ describe('uep export allocation', () => {
     const { dir, run } = world();
     const cases: [string[], RegExp][] = [
       [['export', 'allocation'], /--out <dir> is required/],
-      [['export', 'allocation', '--out', 'x', '--format', 'xlsx'], /--format xlsx: expected csv or json/],
+      [['export', 'allocation', '--out', 'x', '--format', 'ods'], /--format ods: expected one of csv, json, xlsx/],
+      [['export', 'allocation', '--out', 'x', '--sk-nomor', '1/2026'], /--sk, --sk-nomor and --sk-tanggal belong to the decree annex/],
       [['export', 'allocation', '--out', 'x', '--format', 'json', '--excel'], /--excel applies to CSV files only/],
       [['export', 'allocation', '--out', 'x', '--run', 'abc'], /--run abc/],
       [['export', 'allocation', '--out', 'x/{week}'], /unknown placeholder \{week\}/],

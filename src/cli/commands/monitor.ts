@@ -7,7 +7,8 @@ import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
 import type { Run } from '../action.js';
-import { dateFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
+import { t } from '../../i18n/index.js';
+import { dateFlag, fileFormatFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { csvInputOptions, csvInputValues } from '../csv-options.js';
 import { registerMonitorRecord } from './monitor-record.js';
@@ -46,19 +47,21 @@ function registerPlan(monitor: Command, run: Run): void {
     .option('--out <dir>', OUT_HELP)
     .option('--tanggal-hibah <date>', 'grant date the visits count from (default: the stored plan\'s, else the date the run was finalized)')
     .option('--bulan <months>', 'visits this many months after the grant (default 1,3,6,12)')
+    .option('--format <format>', t('workbook:plan.format'), 'csv')
     .option('--excel', 'visit sheets for Excel in an Indonesian locale (UTF-8 BOM, ; separator)')
     .option('--force', FORCE_HELP)
-    .action(run((ctx, _args, opts) => {
+    .action(run(async (ctx, _args, opts) => {
       const now = new Date();
+      const format = fileFormatFlag(opts, ['csv', 'xlsx']);
       const tanggalHibah = dateFlag(opts.tanggalHibah, '--tanggal-hibah');
       const bulan = bulanOption(opts.bulan);
       const run = chooseRun(ctx.db(), runFlag(opts.run));
       const dir = outDirFlag(ctx, opts.out, { run: run.id, tahun: run.tahun }, now);
-      const r = writeVisitPlan(ctx.db(), { run, tanggalHibah, bulan, now, dir, excel: !!opts.excel, force: !!opts.force });
+      const r = await writeVisitPlan(ctx.db(), { run, tanggalHibah, bulan, now, dir, format, excel: !!opts.excel, force: !!opts.force });
       ctx.say(`Visit plan for run ${r.run_id} (${r.tahun}): grant ${r.tanggal_hibah}, visits at ${r.bulan.join(', ')} months · `
         + `${r.assigned} of ${r.beneficiaries} beneficiaries assigned to ${r.monitors} field workers (${r.kept} kept from before) → ${displayPath(dir)}`);
       if (r.unassigned > 0) {
-        ctx.say(ctx.c.yellow(`warning: ${r.unassigned} beneficiaries live in a kecamatan no active field worker serves: see belum-ada-petugas.csv, then import a roster that covers them and plan again`));
+        ctx.say(ctx.c.yellow(`warning: ${r.unassigned} beneficiaries live in a kecamatan no active field worker serves: see belum-ada-petugas.${format}, then import a roster that covers them and plan again`));
       }
       // The files are the result; their list is for a person watching (silent with --quiet, as in cron).
       if (!ctx.quiet) ctx.show(formatTable(r.files.map((f) => ({ file: f.name, rows: f.rows }))));
