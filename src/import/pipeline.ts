@@ -2,8 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
-import { UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import type { ImportKind } from './kind.js';
 import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
 import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
@@ -41,8 +39,6 @@ async function openSource<O extends ImportOptions>(db: Db, file: string, kind: I
  */
 export async function runImport<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
-  // Rejects as a workbook come with the .xlsx writer; until then a CSV, never CSV under an .xlsx name.
-  if (options.rejectsPath && /\.xlsx$/i.test(options.rejectsPath)) throw new UsageError(t('xlsx:rejects_xlsx', { file: options.rejectsPath }));
   const source = await openSource(db, file, kind, options);
   const summary = newSummary(kind.kind, basename(file), options);
   Object.assign(summary, source.decided);
@@ -111,7 +107,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     // A dry run does all the work, then rolls it back: its counts are the real ones.
     db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
     open = false;
-    rejects?.commit();
+    await rejects?.commit();
     return summary;
   } catch (err) {
     rejects?.abort();

@@ -62,3 +62,9 @@ export function csvToXlsx(files: string[], infilter: string, outDir: string): st
   soffice([`--infilter=${infilter}`, '--convert-to', 'xlsx', '--outdir', outDir, ...files], outDir);
   return files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, '.xlsx')));
 }
+
+/** LibreOffice converting files to another format (`fods`, `xlsx`) into `outDir`: the paths written. */
+export function convert(files: string[], format: string, outDir: string): string[] {
+  soffice(['--convert-to', format, '--outdir', outDir, ...files], outDir);
+  return files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, `.${format}`)));
+}

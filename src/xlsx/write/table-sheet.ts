@@ -37,32 +37,56 @@ export function columnLetter(index: number): string {
 /** Rows committed between pauses that let the zip stream drain. */
 const ROWS_PER_PAUSE = 2000;
 
-export async function addTableSheet(book: Book, sheet: TableSheet): Promise<number> {
-  const sample = sheet.widthsFrom ?? (Array.isArray(sheet.rows) ? (sheet.rows as readonly (readonly WriteValue[])[]) : []);
+/** A table sheet being written row by row (rows of unknown number: a rejects file). */
+export interface OpenTableSheet {
+  add(row: readonly WriteValue[]): void;
+  /** Rows added so far. */
+  readonly rows: number;
+  /** Adds the validations and closes the sheet. */
+  close(): void;
+}
+
+export function openTableSheet(book: Book, sheet: Omit<TableSheet, 'rows'>, sample: readonly (readonly WriteValue[])[] = []): OpenTableSheet {
   const ws = book.writer.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   ws.columns = sheet.columns.map((c, i) => ({
     width: fittedWidth(c, sample.map((r) => r[i])),
     style: numberFormat(c.kind) ? { numFmt: numberFormat(c.kind) } : {},
   }));
-  const last = columnLetter(Math.max(sheet.columns.length - 1, 0));
-  ws.autoFilter = `A1:${last}1`;
+  ws.autoFilter = `A1:${columnLetter(Math.max(sheet.columns.length - 1, 0))}1`;
   const header = ws.addRow(sheet.columns.map((c) => c.name));
   header.font = { bold: true };
   header.commit();
   let written = 0;
+  return {
+    add(row) {
+      ws.addRow(sheet.columns.map((c, i) => cellValue(row[i], c.kind))).commit();
+      written++;
+    },
+    get rows() {
+      return written;
+    },
+    close() {
+      addValidations(ws, sheet, Math.max(written, 1) + 1);
+      ws.commit();
+    },
+  };
+}
+
+export async function addTableSheet(book: Book, sheet: TableSheet): Promise<number> {
+  const sample = sheet.widthsFrom ?? (Array.isArray(sheet.rows) ? (sheet.rows as readonly (readonly WriteValue[])[]) : []);
+  const open = openTableSheet(book, sheet, sample);
   for await (const row of sheet.rows) {
-    ws.addRow(sheet.columns.map((c, i) => cellValue(row[i], c.kind))).commit();
-    if (++written % ROWS_PER_PAUSE === 0) await drain();
+    open.add(row);
+    if (open.rows % ROWS_PER_PAUSE === 0) await drain();
   }
-  addValidations(ws, sheet, Math.max(written, 1000) + 1);
-  ws.commit();
-  return written;
+  open.close();
+  return open.rows;
 }
 
 /** exceljs's streaming sheet has validations; its type declarations leave them out. */
 type Validations = { add(range: string, rule: ExcelJS.DataValidation): void };
 
-function addValidations(ws: Worksheet, sheet: TableSheet, lastRow: number): void {
+function addValidations(ws: Worksheet, sheet: Omit<TableSheet, 'rows'>, lastRow: number): void {
   const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
   const range = (column: string) => {
     const index = sheet.columns.findIndex((c) => c.name === column);
