@@ -39,7 +39,7 @@ describe('uep export allocation', () => {
     expect(result).toMatchObject({ nik_masked: false, selected: 4, waitlisted: 1, nilai_total: 19500000 });
     expect(r.stdout + r.stderr).not.toContain(SITI);
     expect(r.stderr).toContain('NIK NOT masked');
-    expect(readFileSync(join(dir, 'full', 'penerima-6472-samarinda.csv'), 'utf8')).toContain(`"\t${SITI}"`);
+    expect(readFileSync(join(dir, 'full', 'penerima-6472-samarinda.csv'), 'utf8')).toContain(`;${SITI};`);
     const db = openDb(path);
     expect(db.prepare(`SELECT command, changes FROM audit_log`).all()).toEqual([{ command: 'export allocation', changes: 0 }]);
     db.close();

@@ -68,3 +68,30 @@ export function convert(files: string[], format: string, outDir: string): string
   soffice(['--convert-to', format, '--outdir', outDir, ...files], outDir);
   return files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, `.${format}`)));
 }
+
+/**
+ * CSV files as LibreOffice shows them when a person opens them with these import options
+ * (`--infilter`, e.g. CSV:59,34,76,1 — semicolon, double quote, UTF-8, from line 1): each file's
+ * rows of cells as shown.
+ */
+export function csvFilesAsShown(files: string[], infilter: string): Map<string, string[][]> {
+  const work = mkdtempSync(join(tmpdir(), 'uep-lo-'));
+  try {
+    const inputs = files.map((f, i) => {
+      const copy = join(work, `f${i}.csv`);
+      copyFileSync(f, copy);
+      return copy;
+    });
+    const out = join(work, 'out');
+    mkdirSync(out);
+    soffice([`--infilter=${infilter}`, '--convert-to', CSV_FILTER.replace(/,-1$/, ',1'), '--outdir', out, ...inputs], work);
+    // With a sheet number LibreOffice names the file after the sheet too: f0-f0.csv.
+    const written = readdirSync(out);
+    return new Map(files.map((f, i) => {
+      const name = written.find((n) => n === `f${i}.csv` || n.startsWith(`f${i}-`))!;
+      return [f, parse(readFileSync(join(out, name)), { relax_column_count: true, bom: true }) as string[][]];
+    }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
