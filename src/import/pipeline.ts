@@ -75,6 +75,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
         countReject(summary, r.line, r.reason, sampleSize);
         rejects?.add(r.line, r.reason, r.fields);
       }
+      if (batch.rejected.length > 0) await rejects?.flush();
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
       if (loader) loader.add(batch.rowsJson);
       else stage!.add(batch.rowsJson, batch.seen);

@@ -2,7 +2,7 @@ import { csvLine, neutralise } from '../export/csv.js';
 import { AtomicFile } from '../fsutil/atomic.js';
 import { atomicWritable } from '../fsutil/atomic-stream.js';
 import { databaseFiles, outputFsError, prepareOutputFile, type OutputSpec } from '../fsutil/output.js';
-import { drain, openBook, type Book } from '../xlsx/write/book.js';
+import { openBook, type Book } from '../xlsx/write/book.js';
 import { openTableSheet, type OpenTableSheet } from '../xlsx/write/table-sheet.js';
 
 const REJECTS: OutputSpec = { what: 'rejects file', flag: '--rejects' };
@@ -76,11 +76,16 @@ export class RejectsWriter {
     this.write([line, reason, changed ? JSON.stringify(fields) : '', ...fields]);
   }
 
+  /** Between batches: lets a workbook's rows go to the file, so memory stays flat however many rows are rejected. */
+  async flush(): Promise<void> {
+    if (this.book) await this.book.sheet.drain();
+  }
+
   async commit(): Promise<void> {
     try {
       if (this.book) {
         this.book.sheet.close();
-        await drain();
+        await this.book.sheet.drain();
         if (this.failed) throw this.failed;
         await this.book.book.finish();
         if (this.failed) throw this.failed;

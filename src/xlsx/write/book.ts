@@ -4,6 +4,7 @@
  * always a temporary file of src/fsutil (0600, renamed into place when complete). exceljs is
  * loaded on first use, so commands that write no workbook do not pay for loading it.
  */
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
@@ -36,7 +37,18 @@ export function openBook(sink: Writable): Book {
   };
 }
 
-/** Yields to the event loop so the zip stream drains: memory stays flat however many rows are written. */
-export function drain(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Waits until the zip stream has taken a sheet's rows so far: exceljs hands a sheet's XML to the
+ * zip without waiting (its sheet stream ignores backpressure), so a writer that never waits holds
+ * the whole sheet in memory. Then yields to the event loop.
+ */
+export async function drain(sheet?: Worksheet): Promise<void> {
+  // The zip's side is a PassThrough of readable-stream 3 (archiver's), whose state is not behind getters.
+  type Pipe = Writable & { _writableState?: { length: number; highWaterMark: number; needDrain: boolean } };
+  const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } } | undefined)?.stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    const state = pipe._writableState;
+    if (state && state.needDrain && state.length >= state.highWaterMark) await once(pipe, 'drain');
+  }
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -40,6 +40,8 @@ const ROWS_PER_PAUSE = 2000;
 /** A table sheet being written row by row (rows of unknown number: a rejects file). */
 export interface OpenTableSheet {
   add(row: readonly WriteValue[]): void;
+  /** Waits until the rows added so far went to the zip (memory stays flat). */
+  drain(): Promise<void>;
   /** Rows added so far. */
   readonly rows: number;
   /** Adds the validations and closes the sheet. */
@@ -62,6 +64,7 @@ export function openTableSheet(book: Book, sheet: Omit<TableSheet, 'rows'>, samp
       ws.addRow(sheet.columns.map((c, i) => cellValue(row[i], c.kind))).commit();
       written++;
     },
+    drain: () => drain(ws),
     get rows() {
       return written;
     },
@@ -77,7 +80,7 @@ export async function addTableSheet(book: Book, sheet: TableSheet): Promise<numb
   const open = openTableSheet(book, sheet, sample);
   for await (const row of sheet.rows) {
     open.add(row);
-    if (open.rows % ROWS_PER_PAUSE === 0) await drain();
+    if (open.rows % ROWS_PER_PAUSE === 0) await open.drain();
   }
   open.close();
   return open.rows;
