@@ -7,6 +7,7 @@ import { APPORTION_METHODS, parseMethod, type ApportionMethod } from '../allocat
 import { UsageError } from '../errors.js';
 import type { ExportFormat } from '../export/bundle.js';
 import { expandOutPattern } from '../fsutil/pattern.js';
+import { t } from '../i18n/index.js';
 import { parseTanggal } from '../import/values.js';
 import { kabupatenFromCode, kabupatenFromName } from '../regions/resolve.js';
 import type { CliContext } from './context.js';
@@ -82,12 +83,12 @@ export function pathFlag(ctx: CliContext, raw: unknown): string | undefined {
   return raw === undefined ? undefined : resolve(ctx.io.cwd, String(raw));
 }
 
-/** --format of files written (exports, reports): csv or json; --excel only with csv. */
-export function fileFormatFlag(opts: Opts): ExportFormat {
-  const format = (opts.format as string | undefined) ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format}: expected csv or json`);
-  if (format === 'json' && opts.excel) throw new UsageError('--excel applies to CSV files only: drop --format json or --excel');
-  return format;
+/** --format of files written (exports, reports): csv, json or xlsx (`allowed` narrows it); --excel only with csv. */
+export function fileFormatFlag(opts: Opts, allowed: readonly ExportFormat[] = ['csv', 'json', 'xlsx']): ExportFormat {
+  const format = ((opts.format as string | undefined) ?? 'csv').toLowerCase();
+  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(t('workbook:format.unknown', { format, allowed: allowed.join(', ') }));
+  if (format !== 'csv' && opts.excel) throw new UsageError(t('workbook:format.excel_csv_only', { format }));
+  return format as ExportFormat;
 }
 
 export const OUT_HELP = 'folder to write into; {date} (YYYY-MM-DD), {time}, {run} and {tahun} are filled in, e.g. reports/{date}';

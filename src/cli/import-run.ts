@@ -4,6 +4,7 @@
  * refused the file), and the audit note. Each command passes the core function that imports.
  */
 import type { Command } from 'commander';
+import { t } from '../i18n/index.js';
 import { ImportRejectedError, type ImportOptions, type ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 import { csvInputOptions, csvInputValues } from './csv-options.js';
@@ -14,7 +15,7 @@ import { progressBar } from './progress.js';
 /** The flags of every import: reading the CSV, then --rejects, --force, --strict, --dry-run. */
 export function importFlags(cmd: Command, fields: string[]): Command {
   return csvInputOptions(cmd, fields)
-    .option('--rejects <file>', 'write every rejected row (line, reason, original fields) to this CSV file')
+    .option('--rejects <file>', t('workbook:rejects_help'))
     .option('--force', 'overwrite an existing --rejects file')
     .option('--strict', 'any rejected row aborts the import: nothing is written, exit 1')
     .option('--dry-run', 'validate and report, write nothing');

@@ -7,8 +7,9 @@
  * Then the same extract as an .xlsx made by LibreOffice (`soffice --convert-to xlsx`, cached in
  * bench-output/: the conversion takes minutes), imported, against the bare streaming read of the
  * same file by the libraries the reader is built on (yauzl + saxes).
+ * Last, the .xlsx writer: 1M export-like rows written as one sheet (bench-xlsx-write.ts).
  * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported);
- * BENCH_XLSX=only runs the .xlsx part alone, BENCH_XLSX=no skips it.
+ * BENCH_XLSX=only runs the .xlsx parts alone, BENCH_XLSX=write the writer alone, BENCH_XLSX=no skips them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -83,17 +84,33 @@ function benchXlsx(csv: string): string[] {
   ];
 }
 
+/** The .xlsx writer alone: rows written, time, peak RSS, size. */
+function benchXlsxWrite(): string {
+  const dir = join(OUT, 'xlsx-write');
+  const rows = Number(process.env.BENCH_XLSX_WRITE_ROWS ?? 1_000_000);
+  const r = repeat(() => timed(process.execPath, [join(ROOT, 'dist/dev/bench-xlsx-write.js'), dir, String(rows)]));
+  const size = statSync(join(dir, 'bench.xlsx')).size;
+  rmSync(dir, { recursive: true, force: true });
+  return `uep .xlsx write        ${rows.toLocaleString('en-US')} rows × 10 columns in ${r.seconds.toFixed(1)} s (CPU ${r.cpu!.toFixed(1)} s), `
+    + `peak RSS ${r.maxRssMb.toFixed(0)} MB, ${(size / 1e6).toFixed(0)} MB`;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  if (process.env.BENCH_XLSX === 'write') {
+    process.stdout.write(`${benchXlsxWrite()}\n`);
+    return;
+  }
   const csv = join(OUT, `dtks-${ROWS}.csv`);
   if (!existsSync(csv)) {
     process.stderr.write(`generating ${ROWS.toLocaleString('en-US')} rows into ${csv} …\n`);
     await writeDtksCsv(csv, { rows: ROWS, seed: 2026, style: 'dtks', dirt: 0.03 });
   }
   if (process.env.BENCH_XLSX === 'only') {
-    process.stdout.write(`${benchXlsx(csv).join('\n')}\n`);
+    process.stdout.write(`${[...benchXlsx(csv), benchXlsxWrite()].join('\n')}\n`);
     return;
   }
+
   const header = readFileSync(csv, 'utf8').slice(0, 4096).split('\n', 1)[0]!.replace(/^\uFEFF/, '');
   const columns = header.split(',').map((_, i) => (i === 0 ? 'nik TEXT PRIMARY KEY' : `c${i} TEXT`));
   const plainColumns = header.split(',').map((_, i) => (i === 0 ? 'nik TEXT' : `c${i} TEXT`));
@@ -168,7 +185,7 @@ async function main(): Promise<void> {
     lines.push(`uep report html      ${r.seconds.toFixed(2)} s, ${(r.bytes / 1e6).toFixed(2)} MB for ${r.applicants.toLocaleString('en-US')} applicants, `
       + `${r.beneficiaries.toLocaleString('en-US')} beneficiaries, ${r.visits.toLocaleString('en-US')} visits (targets: < 3 s, < 2 MB)`);
   }
-  if (process.env.BENCH_XLSX !== 'no') lines.push(...benchXlsx(csv));
+  if (process.env.BENCH_XLSX !== 'no') lines.push(...benchXlsx(csv), benchXlsxWrite());
   process.stdout.write(`${lines.join('\n')}\n`);
   removeDb(db);
 }

@@ -9,6 +9,8 @@ import type { RunRow } from '../allocate/store.js';
 import type { Db } from '../db/open.js';
 import { maskNik } from '../nik/nik.js';
 import { allocationRows, type AllocationRow } from './allocation-rows.js';
+import { writeAnnex } from './annex/annex.js';
+import type { Sk } from './annex/sk.js';
 import { writeBundle, type ExportFormat, type Manifest, type Table } from './bundle.js';
 import type { Cell } from './csv.js';
 import { fairness, fairnessTable } from './fairness.js';
@@ -21,6 +23,8 @@ export interface ExportAllocationOptions {
   dir: string;
   format?: ExportFormat;
   excel?: boolean;
+  /** The decree whose annex an xlsx export prints (required with format xlsx). */
+  sk?: Sk;
   /** Default true. */
   maskNik?: boolean;
   force?: boolean;
@@ -52,8 +56,13 @@ function listTables(rows: AllocationRow[], mask: boolean): Table[] {
     const mine = rows.filter((r) => r.kode_kabupaten === kode);
     const selected = mine.filter((r) => r.outcome === 'selected');
     const waitlist = mine.filter((r) => r.outcome === 'waitlist');
-    tables.push({ name: `penerima-${base}`, columns: ['no', ...PERSON_COLUMNS], rows: selected.map((r, i) => [i + 1, ...personCells(r, mask)]) });
-    tables.push({ name: `cadangan-${base}`, columns: ['urutan', ...PERSON_COLUMNS], rows: waitlist.map((r, i) => [i + 1, ...personCells(r, mask)]) });
+    const nama = kabupatenNama(kode);
+    tables.push({
+      name: `penerima-${base}`, sheet: `Penerima ${nama}`, columns: ['no', ...PERSON_COLUMNS], rows: selected.map((r, i) => [i + 1, ...personCells(r, mask)]),
+    });
+    tables.push({
+      name: `cadangan-${base}`, sheet: `Cadangan ${nama}`, columns: ['urutan', ...PERSON_COLUMNS], rows: waitlist.map((r, i) => [i + 1, ...personCells(r, mask)]),
+    });
   }
   return tables;
 }
@@ -81,7 +90,10 @@ export function allocationTables(rows: AllocationRow[], mask: boolean): Table[] 
   return [...listTables(rows, mask), summaryTable(rows), fairnessTable(fairness(rows))];
 }
 
-export function exportAllocation(db: Db, options: ExportAllocationOptions): ExportAllocationResult {
+/** The data workbook of an xlsx export: every table above as a sheet. */
+export const ALLOCATION_WORKBOOK = 'alokasi';
+
+export async function exportAllocation(db: Db, options: ExportAllocationOptions): Promise<ExportAllocationResult> {
   const { run } = options;
   const mask = options.maskNik !== false;
   const rows = allocationRows(db, run.id);
@@ -98,6 +110,13 @@ export function exportAllocation(db: Db, options: ExportAllocationOptions): Expo
     nik_masked: mask,
     totals,
   };
-  const manifest = writeBundle(options.dir, allocationTables(rows, mask), about, { ...options, maskNik: mask });
+  const sk = options.sk;
+  if (options.format === 'xlsx' && !sk) throw new Error('exportAllocation: format xlsx needs the decree (sk)');
+  const manifest = await writeBundle(options.dir, allocationTables(rows, mask), about, {
+    ...options,
+    maskNik: mask,
+    workbooks: (tables) => [{ name: ALLOCATION_WORKBOOK, tables }],
+    extra: sk ? async (out) => [await writeAnnex(out, rows, sk, mask)] : undefined,
+  });
   return { run: runAbout(run), dir: options.dir, nik_masked: mask, ...totals, files: manifest.files };
 }

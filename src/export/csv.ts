@@ -12,13 +12,13 @@
  * people (exports, visit sheets, reports, rejects files) goes through `neutralise`. Numbers (JS
  * numbers, never text) are written as they are, so a negative amount stays a number.
  *
- * Long digit strings in the excel style: Excel reads a 16-digit NIK as a number, keeps 15
- * significant digits and shows 6,47201E+15; it drops leading zeros too. A digit string of 12 or
- * more digits, or one with a leading zero, is written with a leading TAB inside quotes
- * ("\t6472…"): Excel then keeps the cell as text, all digits visible, and the TAB is invisible.
- * Chosen over `="6472…"` (a formula: what we neutralise) and over a leading apostrophe (shown
- * literally when a CSV is opened, unlike when typed). When Excel saves the sheet again the TAB
- * stays in the cell; every uep importer trims it (parseNik, no_kk), so the round trip is exact.
+ * Long digit strings (NIK, KK, phone numbers) are written as they are, in both styles: no
+ * character is added to a cell. Excel and LibreOffice read a 16-digit NIK in a CSV file as a
+ * number (15 significant digits: the 16th is lost) and drop leading zeros; a CSV cannot stop that
+ * without changing the cell (a hidden TAB stays in the cell after a save and breaks lookups and
+ * copy-paste; ="…" is a formula; a leading apostrophe is shown literally). The way to open NIKs in
+ * a spreadsheet is `--format xlsx`, whose NIK cells are text cells (README: "Opening exports in
+ * Excel"). Masked NIKs (6472********0001) are text anyway.
  */
 
 export type Cell = string | number | null | undefined;
@@ -28,17 +28,10 @@ export interface CsvStyle {
 }
 
 const FORMULA_START = /^(?:[\t\r]|[\s\u3000]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe62\ufe63\ufe66\ufe6b])/;
-/** What Excel would turn into a number and damage: 12+ digits, or a leading zero. */
-const EXCEL_MANGLES = /^(?:\d{12,}|0\d+)$/;
 
 /** OWASP: a leading apostrophe stops a spreadsheet from evaluating the cell. */
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** Keeps long digit strings as text in Excel (see the file comment). */
-export function excelText(text: string): string {
-  return EXCEL_MANGLES.test(text) ? `\t${text}` : text;
 }
 
 function formatNumber(n: number, excel: boolean): string {
@@ -52,14 +45,12 @@ function quote(text: string, delimiter: string): string {
   return needs ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One cell as written: neutralised, protected for Excel, quoted when needed. */
+/** One cell as written: neutralised, quoted when needed. */
 export function csvCell(value: Cell, style: CsvStyle = {}): string {
   const excel = !!style.excel;
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value, excel);
-  let text = neutralise(value);
-  if (excel) text = excelText(text);
-  return quote(text, excel ? ';' : ',');
+  return quote(neutralise(value), excel ? ';' : ',');
 }
 
 /** One line of cells as written, without its line end. */

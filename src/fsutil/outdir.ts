@@ -7,9 +7,11 @@
  * manifest last. No half-written file is ever visible, and a folder with a manifest is complete.
  */
 import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UepError } from '../errors.js';
+import { atomicWritable } from './atomic-stream.js';
 import { AtomicFile, DIR_MODE, isTempName, removeStaleTemps, syncDir, tempPathFor } from './atomic.js';
 import { displayPath } from './display.js';
 import { nearestExisting, OUT_FOLDER, outputFsError, prepareOutputFolder } from './output.js';
@@ -74,6 +76,38 @@ export class OutputDir {
     return info;
   }
 
+  /**
+   * A file written as a stream (an .xlsx workbook): `stream` takes its bytes; `finish` once the
+   * stream has ended gives its record. It becomes visible at `commit`, like every other file.
+   */
+  addStream(name: string): { stream: Writable; finish: () => WrittenFile } {
+    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`bad output file name ${name}`);
+    const hash = createHash('sha256');
+    let file: AtomicFile;
+    try {
+      file = new AtomicFile(join(this.work, name));
+    } catch (err) {
+      throw outputFsError(err, this.dir, OUT_FOLDER, this.folder);
+    }
+    const info: WrittenFile = { name, bytes: 0, sha256: '' };
+    this.pending.push({ file, info });
+    const stream = atomicWritable(file, (chunk) => hash.update(chunk));
+    stream.on('error', () => file.abort());
+    return {
+      stream,
+      finish: () => {
+        try {
+          file.finish();
+        } catch (err) {
+          throw outputFsError(err, this.dir, OUT_FOLDER, this.folder);
+        }
+        info.bytes = file.bytes;
+        info.sha256 = hash.digest('hex');
+        return info;
+      },
+    };
+  }
+
   /** The folder named in messages: the target, or for a new one its parent (never the hidden work folder). */
   private get folder(): string {
     return this.work === this.dir ? this.dir : dirname(this.dir);
@@ -118,6 +152,19 @@ export class OutputDir {
     }
     return { result, files: out.commit() };
   }
+}
+
+/** `write` for fillers that await (streamed workbooks). */
+export async function writeOutputDir<T>(dir: string, options: OutputDirOptions, fill: (out: OutputDir) => Promise<T>): Promise<{ result: T; files: WrittenFile[] }> {
+  const out = OutputDir.open(dir, options);
+  let result: T;
+  try {
+    result = await fill(out);
+  } catch (err) {
+    out.abort();
+    throw err;
+  }
+  return { result, files: out.commit() };
 }
 
 function alreadyHolds(dir: string, files: number): UepError {

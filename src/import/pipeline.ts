@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/open.js';
 import { assertSameFile } from '../db/file.js';
 import { pausePoint } from '../db/pause.js';
-import { UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import type { ImportKind } from './kind.js';
 import { DuplicateRule, type LaterDuplicate } from './duplicates.js';
 import { canBulkInsert, mergeStage, bulkInsert, recordBatch, type MergeCounts } from './merge.js';
@@ -43,8 +41,6 @@ async function openSource<O extends ImportOptions>(db: Db, file: string, kind: I
  */
 export async function runImport<O extends ImportOptions>(db: Db, file: string, kind: ImportKind<O>, options: O): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
-  // Rejects as a workbook come with the .xlsx writer; until then a CSV, never CSV under an .xlsx name.
-  if (options.rejectsPath && /\.xlsx$/i.test(options.rejectsPath)) throw new UsageError(t('xlsx:rejects_xlsx', { file: options.rejectsPath }));
   const source = await openSource(db, file, kind, options);
   const summary = newSummary(kind.kind, basename(file), options);
   Object.assign(summary, source.decided);
@@ -81,6 +77,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
         countReject(summary, r.line, r.reason, sampleSize);
         rejects?.add(r.line, r.reason, r.fields);
       }
+      if (batch.rejected.length > 0) await rejects?.flush();
       for (const [w, n] of Object.entries(batch.warnings)) summary.warnings[w] = (summary.warnings[w] ?? 0) + n;
       if (loader) loader.add(batch.rowsJson);
       else stage!.add(batch.rowsJson, batch.seen);
@@ -115,7 +112,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     if (!options.dryRun) assertSameFile(db);
     db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
     open = false;
-    rejects?.commit();
+    await rejects?.commit();
     return summary;
   } catch (err) {
     rejects?.abort();

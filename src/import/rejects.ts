@@ -1,6 +1,9 @@
 import { csvLine, neutralise } from '../export/csv.js';
 import { AtomicFile } from '../fsutil/atomic.js';
+import { atomicWritable } from '../fsutil/atomic-stream.js';
 import { databaseFiles, outputFsError, prepareOutputFile, type OutputSpec } from '../fsutil/output.js';
+import { openBook, type Book } from '../xlsx/write/book.js';
+import { openTableSheet, type OpenTableSheet } from '../xlsx/write/table-sheet.js';
 
 const REJECTS: OutputSpec = { what: 'rejects file', flag: '--rejects' };
 
@@ -13,15 +16,23 @@ export interface RejectsOptions {
   database?: string;
 }
 
+/** Characters a workbook cell cannot keep as they are (XML control characters; spaces at the ends, which spreadsheets trim). */
+const NOT_KEPT_IN_XLSX = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|^\s|\s$/;
+
 /**
  * Writes rejected rows to a temporary file beside the target, renamed into place only when the
  * import finishes: never a half-written file. Columns: line, reason, raw, then the original fields.
- * Analysts open rejects files in Excel like any export, so cells are neutralised the same way
- * (export/csv.ts); when that changed a cell of the row, `raw` holds the row's original cells as a
- * JSON array, so the file's bytes can always be recovered exactly.
+ * A name ending in .xlsx gives a workbook (one sheet, text cells: nothing to neutralise); any other
+ * name a CSV file. Analysts open rejects files in Excel like any export, so CSV cells are
+ * neutralised the same way (export/csv.ts); when that changed a cell of the row (or, in a workbook,
+ * a cell holds what a cell cannot keep), `raw` holds the row's original cells as a JSON array, so
+ * the file's bytes can always be recovered exactly.
  */
 export class RejectsWriter {
   private readonly file: AtomicFile;
+  private readonly book?: { book: Book; sheet: OpenTableSheet };
+  /** A write error of the workbook's stream (e.g. a full disk), reported at commit. */
+  private failed: Error | undefined;
 
   constructor(readonly path: string, header: string[], options: RejectsOptions) {
     prepareOutputFile(path, REJECTS, {
@@ -33,7 +44,17 @@ export class RejectsWriter {
     } catch (err) {
       throw outputFsError(err, path, REJECTS);
     }
-    this.write(['line', 'reason', 'raw', ...header]);
+    const columns = ['line', 'reason', 'raw', ...header];
+    if (/\.xlsx$/i.test(path)) {
+      const sink = atomicWritable(this.file).on('error', (err) => (this.failed ??= err));
+      const book = openBook(sink);
+      const sample = [columns.map((c) => (c === 'raw' ? 'x'.repeat(20) : c))];
+      // Every cell a text cell as read (a NIK keeps its digits), the line a number.
+      const kinds = columns.map((name, i) => ({ name, kind: i === 0 ? ('general' as const) : ('identifier' as const) }));
+      this.book = { book, sheet: openTableSheet(book, { name: 'rejects', columns: kinds }, sample) };
+    } else {
+      this.write(columns);
+    }
   }
 
   private write(cells: (string | number)[]): void {
@@ -46,12 +67,29 @@ export class RejectsWriter {
   }
 
   add(line: number, reason: string, fields: string[]): void {
+    if (this.book) {
+      const changed = fields.some((f) => NOT_KEPT_IN_XLSX.test(f));
+      this.book.sheet.add([line, reason, changed ? JSON.stringify(fields) : '', ...fields]);
+      return;
+    }
     const changed = fields.some((f) => neutralise(f) !== f);
     this.write([line, reason, changed ? JSON.stringify(fields) : '', ...fields]);
   }
 
-  commit(): void {
+  /** Between batches: lets a workbook's rows go to the file, so memory stays flat however many rows are rejected. */
+  async flush(): Promise<void> {
+    if (this.book) await this.book.sheet.drain();
+  }
+
+  async commit(): Promise<void> {
     try {
+      if (this.book) {
+        this.book.sheet.close();
+        await this.book.sheet.drain();
+        if (this.failed) throw this.failed;
+        await this.book.book.finish();
+        if (this.failed) throw this.failed;
+      }
       this.file.commit();
     } catch (err) {
       this.file.abort();

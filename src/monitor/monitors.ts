@@ -6,13 +6,12 @@
  * All or nothing: a roster with any bad row is refused with the reasons (a wrong roster sends
  * workers to the wrong villages); re-importing the same file changes nothing.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { openCsv, type CsvEncoding } from '../csv/reader.js';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { displayPath } from '../fsutil/display.js';
+import { openFileRecords, type FileRecordOptions } from '../import/xlsx/file-records.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
 import { countReject, newRejectCounts, type RejectCounts } from '../import/summary.js';
 import { reference } from '../regions/reference.js';
@@ -68,11 +67,10 @@ class Rejected extends Error {
   }
 }
 
-export async function readMonitors(file: string, options: { encoding?: CsvEncoding; delimiter?: string; map?: string[] } = {}):
+export async function readMonitors(db: Db, file: string, options: FileRecordOptions = {}):
   Promise<{ monitors: MonitorRow[]; read: number; sha256: string }> {
   const name = basename(file);
-  const hash = createHash('sha256');
-  const src = await openCsv(file, { ...options, onChunk: (b) => hash.update(b) });
+  const src = await openFileRecords(db, file, MONITOR_FIELDS, options);
   const mapping = mapHeader(name, src.header, MONITOR_FIELDS, parseMapOptions(options.map, MONITOR_FIELDS));
   const missing = ['id', 'nama', 'peran'].filter((f) => !mapping.index.has(f));
   if (!mapping.index.has('kode_kecamatan') && !(mapping.index.has('kecamatan') && mapping.index.has('kabupaten'))) {
@@ -133,7 +131,7 @@ export async function readMonitors(file: string, options: { encoding?: CsvEncodi
     throw new UepError(t('monitor:monitors.rejected', { file: displayPath(name), count: problems.rejected, rows: rejectedRows(problems) }),
       t('monitor:monitors.rejected_hint'));
   }
-  return { monitors: [...monitors.values()], read, sha256: hash.digest('hex') };
+  return { monitors: [...monitors.values()], read, sha256: await src.sha256() };
 }
 
 /** "baris 3: kecamatan_unknown — kecamatan tidak dikenal; …": the first rejected rows, explained. */
@@ -144,9 +142,9 @@ function rejectedRows(counts: RejectCounts): string {
 
 class DryRunRollback extends Error {}
 
-export async function importMonitors(db: Db, file: string, options: { encoding?: CsvEncoding; delimiter?: string; map?: string[]; dryRun?: boolean; now?: Date } = {}):
+export async function importMonitors(db: Db, file: string, options: FileRecordOptions & { dryRun?: boolean; now?: Date } = {}):
   Promise<MonitorImportSummary> {
-  const { monitors, read, sha256 } = await readMonitors(file, options);
+  const { monitors, read, sha256 } = await readMonitors(db, file, options);
   const now = (options.now ?? new Date()).toISOString();
   const summary: MonitorImportSummary = {
     kind: 'monitors', file: basename(file), sha256, dry_run: !!options.dryRun, read, monitors: monitors.length,

@@ -6,15 +6,27 @@
  * beneficiaries no active worker serves.
  */
 import type { Db } from '../db/open.js';
-import { writeBundle, type Manifest, type Table } from '../export/bundle.js';
+import { writeBundle, type ExportFormat, type Manifest, type Table } from '../export/bundle.js';
 import type { Cell } from '../export/csv.js';
 import { runAbout, slug } from '../export/run.js';
 import { maskNik } from '../nik/nik.js';
 import { planVisits, visitDates, type PlanOptions, type VisitPlan } from './plan.js';
+import { KENDALA, RUJUKAN, STATUS_USAHA } from './visit-values.js';
 
 export const SHEET_COLUMNS = [
   'id_penerima', 'nik', 'nama', 'alamat', 'desa', 'kecamatan', 'jenis_usaha', 'kunjungan_ke', 'bulan_ke', 'tanggal_rencana',
   'petugas', 'tanggal_kunjungan', 'status_usaha', 'omzet_bulanan', 'kendala', 'tindak_lanjut', 'rujukan',
+];
+
+/**
+ * In a workbook, the columns the worker fills in offer the codes the import accepts: the status
+ * strictly (one code), obstacles and referrals as a suggestion (a cell may name several, e.g.
+ * "modal, pemasaran"). tanggal_kunjungan takes only a date.
+ */
+const FIELD_LISTS = [
+  { column: 'status_usaha', values: [...STATUS_USAHA], strict: true },
+  { column: 'kendala', values: [...KENDALA], strict: false },
+  { column: 'rujukan', values: [...RUJUKAN], strict: false },
 ];
 
 interface MonitorInfo {
@@ -49,7 +61,7 @@ export function visitSheetTables(db: Db, plan: VisitPlan): Table[] {
     let name = `kunjungan-${slug(m.id) || 'petugas'}`;
     for (let i = 2; used.has(name); i++) name = `kunjungan-${slug(m.id)}-${i}`;
     used.add(name);
-    tables.push({ name, columns: SHEET_COLUMNS, rows });
+    tables.push({ name, columns: SHEET_COLUMNS, rows, dropDowns: FIELD_LISTS, dateEntry: ['tanggal_kunjungan'] });
   }
   tables.push({
     name: 'petugas',
@@ -81,9 +93,13 @@ export interface WrittenPlan {
   files: Manifest['files'];
 }
 
-/** Plans and writes the sheets in one go: if the sheets cannot be written, the plan is not stored. */
-export function writeVisitPlan(db: Db, options: PlanOptions & { dir: string; excel?: boolean; force?: boolean }): WrittenPlan {
-  return db.transaction((): WrittenPlan => {
+/**
+ * Plans and writes the sheets in one go: if the sheets cannot be written, the plan is not stored
+ * (one transaction held while the files are written).
+ */
+export async function writeVisitPlan(db: Db, options: PlanOptions & { dir: string; format?: ExportFormat; excel?: boolean; force?: boolean }): Promise<WrittenPlan> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
     const plan = planVisits(db, options);
     const tables = visitSheetTables(db, plan);
     const monitors = tables.filter((t) => t.name.startsWith('kunjungan-')).length;
@@ -91,10 +107,16 @@ export function writeVisitPlan(db: Db, options: PlanOptions & { dir: string; exc
       command: 'monitor plan', run: runAbout(plan.run), tanggal_hibah: plan.tanggal_hibah, bulan: plan.bulan, nik_masked: true,
       totals: { beneficiaries: plan.assignments.length, assigned: plan.assigned, unassigned: plan.unassigned, monitors },
     };
-    const manifest = writeBundle(options.dir, tables, about, { format: 'csv', excel: options.excel, force: options.force, now: options.now });
+    const manifest = await writeBundle(options.dir, tables, about, {
+      format: options.format ?? 'csv', excel: options.excel, force: options.force, now: options.now,
+    });
+    db.exec('COMMIT');
     return {
       run_id: plan.run.id, tahun: plan.run.tahun, tanggal_hibah: plan.tanggal_hibah, bulan: plan.bulan, beneficiaries: plan.assignments.length,
       assigned: plan.assigned, kept: plan.kept, unassigned: plan.unassigned, monitors, dir: options.dir, files: manifest.files,
     };
-  }).immediate();
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
 }

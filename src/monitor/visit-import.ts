@@ -6,13 +6,12 @@
  * several visits of the same person: here the key is (nik, tanggal_kunjungan). Visit files are
  * small (a few thousand rows a year), so rows are checked in memory and merged in one transaction.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { openCsv } from '../csv/reader.js';
 import { localDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../import/headers.js';
 import { RejectsWriter } from '../import/rejects.js';
+import { openFileRecords } from '../import/xlsx/file-records.js';
 import { countReject, ImportInterruptedError, ImportRejectedError, newSummary, type ImportOptions, type ImportSummary } from '../import/summary.js';
 import { beneficiaryIndex } from './beneficiaries.js';
 import { visitChecker, type Visit, type VisitCells } from './visit-check.js';
@@ -38,9 +37,8 @@ class DryRunRollback extends Error {}
 
 export async function importVisits(db: Db, file: string, options: VisitImportOptions = {}): Promise<ImportSummary> {
   const now = options.now ?? new Date();
-  const hash = createHash('sha256');
   const name = basename(file);
-  const source = await openCsv(file, { encoding: options.encoding, delimiter: options.delimiter, onChunk: (b) => hash.update(b) });
+  const source = await openFileRecords(db, file, VISIT_FIELDS, options);
   const mapping = mapHeader(name, source.header, VISIT_FIELDS, parseMapOptions(options.map, VISIT_FIELDS));
   const has = (f: string) => mapping.index.has(f);
   const missing = ['tanggal_kunjungan', 'petugas', 'status_usaha'].filter((f) => !has(f));
@@ -94,11 +92,11 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
       }
       options.onProgress?.({ rows: summary.read, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
     }
-    summary.sha256 = hash.digest('hex');
+    summary.sha256 = await source.sha256();
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(name, summary.read);
     merge(db, visits, summary, now, !!options.dryRun);
-    rejects?.commit();
+    await rejects?.commit();
     return summary;
   } catch (err) {
     rejects?.abort();

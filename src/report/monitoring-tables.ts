@@ -1,5 +1,5 @@
 /** The monitoring report as files: one table per section (CSV or JSON), NIKs masked. */
-import { writeBundle, type Manifest, type Table } from '../export/bundle.js';
+import { writeBundle, type ExportFormat, type Manifest, type Table } from '../export/bundle.js';
 import type { Cell } from '../export/csv.js';
 import { kabupatenNama } from '../export/run.js';
 import type { MonitoringReport } from './monitoring.js';
@@ -21,10 +21,13 @@ export function monitoringTables(r: MonitoringReport): Table[] {
   ];
 }
 
-export function writeMonitoringReport(r: MonitoringReport, options: { dir: string; format?: 'csv' | 'json'; excel?: boolean; force?: boolean; now: Date }): Manifest {
+/** As a workbook: one file, a sheet per section. */
+export const MONITORING_WORKBOOK = 'laporan-monitoring';
+
+export function writeMonitoringReport(r: MonitoringReport, options: { dir: string; format?: ExportFormat; excel?: boolean; force?: boolean; now: Date }): Promise<Manifest> {
   const about = {
     command: 'report monitoring', run: r.run, as_of: r.as_of, tanggal_hibah: r.tanggal_hibah, bulan: r.bulan, nik_masked: true,
     old_scheme_persen: r.old_scheme_persen, overall: r.overall,
   };
-  return writeBundle(options.dir, monitoringTables(r), about, options);
+  return writeBundle(options.dir, monitoringTables(r), about, { ...options, workbooks: (tables) => [{ name: MONITORING_WORKBOOK, tables }] });
 }

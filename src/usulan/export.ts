@@ -61,7 +61,7 @@ export function usulanTables(cases: UsulanCase[], mask: boolean): Table[] {
   return tables;
 }
 
-export function exportUsulan(db: Db, o: ExportUsulanOptions): ExportUsulanResult {
+export async function exportUsulan(db: Db, o: ExportUsulanOptions): Promise<ExportUsulanResult> {
   const mask = o.maskNik !== false;
   const cases = usulanCases(db, o);
   const totals = {
@@ -69,6 +69,6 @@ export function exportUsulan(db: Db, o: ExportUsulanOptions): ExportUsulanResult
     kabupaten: new Set(cases.map((c) => c.kode_kabupaten)).size,
   };
   const about = { command: 'export usulan', nik_masked: mask, since: o.since ?? null, kode_kabupaten: o.kodeKabupaten ?? null, totals };
-  const manifest = writeBundle(o.dir, usulanTables(cases, mask), about, { format: o.format, excel: o.excel, force: o.force, maskNik: mask, now: o.now });
+  const manifest = await writeBundle(o.dir, usulanTables(cases, mask), about, { format: o.format, excel: o.excel, force: o.force, maskNik: mask, now: o.now });
   return { dir: o.dir, nik_masked: mask, ...totals, files: manifest.files };
 }

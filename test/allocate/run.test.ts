@@ -82,7 +82,7 @@ describe('allocate', () => {
     const { db, a } = setup();
     for (let i = 0; i < 60; i++) a.add({ score: 40 + (i % 7), kode: ['6472', '6401', '6411'][i % 3], jenis: i % 2 ? 'bengkel' : 'makanan' });
     const runs = [(await allocate(db, { slots: 20, paket: PAKET })).run_id!, (await allocate(db, { slots: 20, paket: PAKET })).run_id!];
-    const [one, two] = runs.map((runId) => exportAllocation(db, { run: getRun(db, runId), dir: tempDir(), now: NOW }).files);
+    const [one, two] = await Promise.all(runs.map(async (runId) => (await exportAllocation(db, { run: getRun(db, runId), dir: tempDir(), now: NOW })).files));
     expect(one!.length).toBeGreaterThan(3);
     expect(two!.map((f) => [f.name, f.sha256])).toEqual(one!.map((f) => [f.name, f.sha256]));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, encodeCsv, excelText, neutralise } from '../../src/export/csv.js';
+import { csvCell, encodeCsv, neutralise } from '../../src/export/csv.js';
 
 describe('formula neutralisation (OWASP CSV injection)', () => {
   it.each([
@@ -21,14 +21,11 @@ describe('formula neutralisation (OWASP CSV injection)', () => {
 });
 
 describe('long digit strings in the Excel style', () => {
-  it.each([
-    ['6472014507850001', '\t6472014507850001'], ['647201450785', '\t647201450785'], ['64720145078', '64720145078'],
-    ['0812345678', '\t0812345678'], ['0', '0'], ['6472', '6472'], ['6472********0001', '6472********0001'],
-  ])('%j → %j', (input, output) => expect(excelText(input)).toBe(output));
-
-  it('is quoted so the TAB stays inside the cell', () => {
-    expect(csvCell('6472014507850001', { excel: true })).toBe('"\t6472014507850001"');
-    expect(csvCell('6472014507850001')).toBe('6472014507850001');
+  it('are written as they are: no hidden character added to a NIK, a KK or a phone number', () => {
+    for (const digits of ['6472014507850001', '647201450785', '0812345678', '6472********0001']) {
+      expect(csvCell(digits, { excel: true })).toBe(digits);
+      expect(csvCell(digits)).toBe(digits);
+    }
   });
 });
 
@@ -38,10 +35,10 @@ describe('encodeCsv', () => {
     expect(bytes.toString('utf8')).toBe('nik,nama,nilai\n6472014507850001,"Siti, A.",4750000\n,,0.5\n');
   });
 
-  it('excel: BOM, semicolon, CRLF, decimal comma, digits kept as text', () => {
+  it('excel: BOM, semicolon, CRLF, decimal comma, digits as they are', () => {
     const bytes = encodeCsv(['nik', 'nama', 'persen'], [['6472014507850001', 'Siti; A.', 46.2], ['6472********0001', 'Ñoño', 100]], { excel: true });
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8')).toBe('nik;nama;persen\r\n"\t6472014507850001";"Siti; A.";46,2\r\n6472********0001;Ñoño;100\r\n');
+    expect(bytes.subarray(3).toString('utf8')).toBe('nik;nama;persen\r\n6472014507850001;"Siti; A.";46,2\r\n6472********0001;Ñoño;100\r\n');
   });
 
   it('keeps newlines inside quoted cells', () => {

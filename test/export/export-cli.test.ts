@@ -39,7 +39,7 @@ describe('uep export allocation', () => {
     expect(result).toMatchObject({ nik_masked: false, selected: 4, waitlisted: 1, nilai_total: 19500000 });
     expect(r.stdout + r.stderr).not.toContain(SITI);
     expect(r.stderr).toContain('NIK NOT masked');
-    expect(readFileSync(join(dir, 'full', 'penerima-6472-samarinda.csv'), 'utf8')).toContain(`"\t${SITI}"`);
+    expect(readFileSync(join(dir, 'full', 'penerima-6472-samarinda.csv'), 'utf8')).toContain(`;${SITI};`);
     const db = openDb(path);
     expect(db.prepare(`SELECT command, changes FROM audit_log`).all()).toEqual([{ command: 'export allocation', changes: 0 }]);
     db.close();
@@ -49,7 +49,8 @@ describe('uep export allocation', () => {
     const { dir, run } = world();
     const cases: [string[], RegExp][] = [
       [['export', 'allocation'], /--out <dir> is required/],
-      [['export', 'allocation', '--out', 'x', '--format', 'xlsx'], /--format xlsx: expected csv or json/],
+      [['export', 'allocation', '--out', 'x', '--format', 'ods'], /--format ods: expected one of csv, json, xlsx/],
+      [['export', 'allocation', '--out', 'x', '--sk-nomor', '1/2026'], /--sk, --sk-nomor and --sk-tanggal belong to the decree annex/],
       [['export', 'allocation', '--out', 'x', '--format', 'json', '--excel'], /--excel applies to CSV files only/],
       [['export', 'allocation', '--out', 'x', '--run', 'abc'], /--run abc/],
       [['export', 'allocation', '--out', 'x/{week}'], /unknown placeholder \{week\}/],

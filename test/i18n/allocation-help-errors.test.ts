@@ -142,7 +142,7 @@ const SHARED_PARSERS: ErrorCase[] = [
   { args: ['quota', '--slots', 'abc'], code: 2, names: '--slots abc' },
   { args: ['quota', '--slots', '10', '--weights', 'missing.csv'], code: 1, names: 'missing.csv' },
   { args: ['export', 'allocation'], code: 2, names: '--out' },
-  { args: ['export', 'allocation', '--out', 'x', '--format', 'xlsx'], code: 2, names: '--format xlsx' },
+  { args: ['export', 'allocation', '--out', 'x', '--format', 'ods'], code: 2, names: '--format ods' },
   { args: ['export', 'allocation', '--out', 'x', '--run', 'abc'], code: 2, names: '--run abc' },
   { args: ['report', 'monitoring', '--as-of', '2026-13-01'], code: 2, names: '--as-of 2026-13-01' },
   { args: ['report', 'summary', '--tahun', 'lalu'], code: 2, names: '--tahun lalu' },

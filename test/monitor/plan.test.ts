@@ -57,7 +57,7 @@ describe('monitor plan', () => {
   it('assigns, schedules and writes masked visit sheets, one per worker', async () => {
     const { db, dir, runId, apps } = await world();
     const out = join(dir, 'plan');
-    const r = writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: out });
+    const r = await writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: out });
     expect(r).toMatchObject({ tanggal_hibah: '2025-03-01', bulan: [1, 3, 6, 12], beneficiaries: 4, assigned: 2, unassigned: 2, monitors: 2 });
     expect(readdirSync(out).sort()).toEqual(['belum-ada-petugas.csv', 'kunjungan-psm-01.csv', 'kunjungan-tksk-01.csv', 'manifest.json', 'petugas.csv']);
     const sheets = readFileSync(join(out, 'kunjungan-psm-01.csv'), 'utf8') + readFileSync(join(out, 'kunjungan-tksk-01.csv'), 'utf8');
@@ -73,13 +73,13 @@ describe('monitor plan', () => {
 
   it('planning again keeps assignments and assigns the newly covered', async () => {
     const { db, dir, runId } = await world();
-    writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: join(dir, 'p1'), tanggalHibah: '2025-03-05', bulan: [2, 4] });
+    await writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: join(dir, 'p1'), tanggalHibah: '2025-03-05', bulan: [2, 4] });
     const before = db.prepare(`SELECT nik, monitor_id FROM visit_assignments WHERE monitor_id IS NOT NULL ORDER BY nik`).all();
     await importMonitors(db, writeFile(dir, 'petugas2.csv', [
       'id,nama,peran,kecamatan,kabupaten', 'TKSK-01,Ahmad,TKSK,Samarinda Ulu,Samarinda', 'PSM-01,Bunga,PSM,Samarinda Ulu,Samarinda',
       'PSM-09,Gita,PSM,Loa Janan,Kukar',
     ]));
-    const r = writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: join(dir, 'p2') });
+    const r = await writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: join(dir, 'p2') });
     expect(r).toMatchObject({ tanggal_hibah: '2025-03-05', bulan: [2, 4], kept: 2, assigned: 4, unassigned: 0 });
     const after = db.prepare(`SELECT nik, monitor_id FROM visit_assignments ORDER BY nik`).all() as { nik: string; monitor_id: string }[];
     expect(after.filter((a) => a.nik !== JOKO && a.nik !== DEWI)).toEqual(before);
@@ -91,10 +91,10 @@ describe('monitor plan', () => {
     const out = join(dir, 'full');
     mkdirSync(out);
     writeFile(out, 'old.csv', 'x');
-    expect(() => writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: out })).toThrow(/already holds 1 file/);
+    await expect(writeVisitPlan(db, { run: getRun(db, runId), now: NOW, dir: out })).rejects.toThrow(/already holds 1 file/);
     expect(db.prepare(`SELECT count(*) FROM visit_assignments`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM monitor_plans`).pluck().get()).toBe(0);
     const draft = allocationRun(db, { tahun: 2026, status: 'draft' });
-    expect(() => writeVisitPlan(db, { run: getRun(db, draft), now: NOW, dir: join(dir, 'd') })).toThrow(/is a draft/);
+    await expect(writeVisitPlan(db, { run: getRun(db, draft), now: NOW, dir: join(dir, 'd') })).rejects.toThrow(/is a draft/);
   });
 });

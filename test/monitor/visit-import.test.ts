@@ -77,7 +77,7 @@ describe('monitor import', () => {
 
   it('imports the filled-in visit sheet as written by monitor plan (masked NIK + id_penerima), Excel style', async () => {
     const { db, dir, runId, apps } = await world();
-    writeVisitPlan(db, { run: getRun(db, runId), now: new Date('2025-03-02T00:00:00Z'), dir: join(dir, 'plan'), excel: true });
+    await writeVisitPlan(db, { run: getRun(db, runId), now: new Date('2025-03-02T00:00:00Z'), dir: join(dir, 'plan'), excel: true });
     const sheet = readFileSync(join(dir, 'plan', 'kunjungan-psm-01.csv'), 'utf8').split('\r\n');
     // The worker fills in the first visit of each person; the other rows stay empty.
     const filled = sheet.map((line, i) => (i > 0 && line.includes(';1;1;') ? line.replace(/;;;;;;$/, ';02/04/2025;Berjalan;500.000;;;') : line));

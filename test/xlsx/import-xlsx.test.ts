@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, nik, openDb, tempDir, uep, uepBin, writeFile } from '../helpers.js';
+import { sheetsAsShown } from './soffice.js';
 
 // Workbooks written by LibreOffice (test/fixtures/xlsx/make.sh rebuilds them).
 const XLSX = join(FIXTURES, 'xlsx');
@@ -144,15 +145,26 @@ describe('importing .xlsx workbooks', () => {
 });
 
 describe('--rejects', () => {
-  it('refuses an .xlsx rejects file for now, before reading anything', async () => {
+  it('writes rejects as a workbook when the name ends in .xlsx: LibreOffice shows every cell as read, NIKs exact', async () => {
     const dir = tempDir();
-    const r = await run(dir, 'import', 'dtks', join(XLSX, 'dtks-text.xlsx'), '--rejects', join(dir, 'tolak.xlsx'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('tolak.xlsx: rejects are written as CSV for now');
-    expect(existsSync(join(dir, 'tolak.xlsx'))).toBe(false);
-    expect(existsSync(join(dir, 'uep.sqlite'))).toBe(true); // opened, but no batch recorded
-    const db = openDb(join(dir, 'uep.sqlite'));
-    expect(db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
-    db.close();
+    const csv = writeFile(dir, 'dtks.csv', [
+      'NIK,NO KK,NAMA LENGKAP,JENIS KELAMIN,TGL LAHIR,ALAMAT,KABUPATEN/KOTA,DESIL NASIONAL,NO HP',
+      `${SITI},6472010101200001,Siti Aminah,P,1985-07-05,Jl. Antasari,Kota Samarinda,2,081234567890`,
+      `${SITI},6472010101200001,=HYPERLINK("http://x"),P,1985-07-05,Jl. Antasari,Kota Samarinda,2,081234567890`,
+      `64720145078500,,Budi,L,01/01/1990,"  spasi ",Kukar,3,`,
+    ]);
+    const r = await run(dir, 'import', 'dtks', csv, '--rejects', join(dir, 'tolak.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+    expect(statSync(join(dir, 'tolak.xlsx')).mode & 0o777).toBe(0o600);
+    const file = join(dir, 'tolak.xlsx');
+    const shown = sheetsAsShown([file]).get(file)!;
+    expect([...shown.keys()]).toEqual(['rejects']);
+    // A cell a spreadsheet would trim keeps its row recoverable in raw; the rest are the cells as they were.
+    expect(shown.get('rejects')).toEqual([
+      ['line', 'reason', 'raw', 'NIK', 'NO KK', 'NAMA LENGKAP', 'JENIS KELAMIN', 'TGL LAHIR', 'ALAMAT', 'KABUPATEN/KOTA', 'DESIL NASIONAL', 'NO HP'],
+      ['4', 'nik_format', JSON.stringify(['64720145078500', '', 'Budi', 'L', '01/01/1990', '  spasi ', 'Kukar', '3', '']), '64720145078500', '', 'Budi', 'L', '01/01/1990', 'spasi', 'Kukar', '3', ''],
+      ['3', 'nik_duplicate', '', SITI, '6472010101200001', '=HYPERLINK("http://x")', 'P', '1985-07-05', 'Jl. Antasari', 'Kota Samarinda', '2', '081234567890'],
+    ]);
   });
 });

@@ -20,11 +20,11 @@ export function registerExportUsulan(exp: Command, run: Run): void {
     .option('--mask-nik', t('usulan:export.mask_nik'))
     .option('--no-mask-nik', t('usulan:export.no_mask_nik'))
     .option('--force', t('usulan:export.force'))
-    .action(run((ctx, _args, opts) => {
+    .action(run(async (ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts);
       const dir = outDirFlag(ctx, opts.out, {}, now);
-      const r = exportUsulan(ctx.db(), {
+      const r = await exportUsulan(ctx.db(), {
         dir, format, excel: !!opts.excel, maskNik: opts.maskNik !== false, force: !!opts.force, now,
         since: dateFlag(opts.since, '--since'), kodeKabupaten: kabupatenFlag(opts.kabupaten),
       });

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { chooseRun } from '../../allocate/store.js';
 import { exportAllocation } from '../../export/allocation.js';
+import { loadSk } from '../../export/annex/sk.js';
+import { UsageError } from '../../errors.js';
 import { num, rupiah } from '../../format/people.js';
 import { formatTable } from '../../format/table.js';
 import { displayPath } from '../../fsutil/display.js';
 import { language, t } from '../../i18n/index.js';
 import type { Run } from '../action.js';
-import { fileFormatFlag, outDirFlag, runFlag } from '../flags.js';
+import { dateFlag, fileFormatFlag, outDirFlag, pathFlag, runFlag } from '../flags.js';
 import { runStatusText } from './allocate-report.js';
 import { registerExportUsulan } from './export-usulan.js';
 
@@ -22,13 +24,23 @@ export function registerExport(program: Command, run: Run): void {
     .option('--mask-nik', t('export:allocation.mask_nik'))
     .option('--no-mask-nik', t('export:allocation.no_mask_nik'))
     .option('--force', t('export:allocation.force'))
-    .action(run((ctx, _args, opts) => {
+    .option('--sk <file>', t('workbook:sk.option'))
+    .option('--sk-nomor <nomor>', t('workbook:sk.option_nomor'))
+    .option('--sk-tanggal <date>', t('workbook:sk.option_tanggal'))
+    .action(run(async (ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts);
+      if (format !== 'xlsx' && (opts.sk !== undefined || opts.skNomor !== undefined || opts.skTanggal !== undefined)) {
+        throw new UsageError(t('workbook:sk.only_xlsx'));
+      }
+      // The decree is read before anything else: a missing number stops the export before it writes.
+      const sk = format === 'xlsx'
+        ? loadSk(pathFlag(ctx, opts.sk), { nomor: opts.skNomor as string | undefined, tanggal: dateFlag(opts.skTanggal, '--sk-tanggal') })
+        : undefined;
       const runRow = chooseRun(ctx.db(), runFlag(opts.run));
       const dir = outDirFlag(ctx, opts.out, { run: runRow.id, tahun: runRow.tahun }, now);
-      const result = exportAllocation(ctx.db(), {
-        run: runRow, dir, format, excel: !!opts.excel, maskNik: opts.maskNik !== false, force: !!opts.force, now,
+      const result = await exportAllocation(ctx.db(), {
+        run: runRow, dir, format, excel: !!opts.excel, maskNik: opts.maskNik !== false, force: !!opts.force, now, sk,
       });
       if (runRow.status !== 'final') ctx.say(ctx.c.yellow(t('export:allocation.draft_warning', { run: runRow.id })));
       ctx.say(t('export:allocation.done', {

@@ -8,7 +8,7 @@ import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
 import type { Run } from '../action.js';
-import { dateFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
+import { dateFlag, fileFormatFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { csvInputOptions, csvInputValues } from '../csv-options.js';
 import { registerMonitorRecord } from './monitor-record.js';
@@ -48,20 +48,22 @@ function registerPlan(monitor: Command, run: Run): void {
     .option('--out <dir>', OUT_HELP)
     .option('--tanggal-hibah <date>', t('monitor:help.plan_tanggal_hibah'))
     .option('--bulan <months>', t('monitor:help.plan_bulan'))
+    .option('--format <format>', t('workbook:plan.format'), 'csv')
     .option('--excel', t('monitor:help.plan_excel'))
     .option('--force', FORCE_HELP)
-    .action(run((ctx, _args, opts) => {
+    .action(run(async (ctx, _args, opts) => {
       const now = new Date();
+      const format = fileFormatFlag(opts, ['csv', 'xlsx']);
       const tanggalHibah = dateFlag(opts.tanggalHibah, '--tanggal-hibah');
       const bulan = bulanOption(opts.bulan);
       const run = chooseRun(ctx.db(), runFlag(opts.run));
       const dir = outDirFlag(ctx, opts.out, { run: run.id, tahun: run.tahun }, now);
-      const r = writeVisitPlan(ctx.db(), { run, tanggalHibah, bulan, now, dir, excel: !!opts.excel, force: !!opts.force });
+      const r = await writeVisitPlan(ctx.db(), { run, tanggalHibah, bulan, now, dir, format, excel: !!opts.excel, force: !!opts.force });
       ctx.say(t('monitor:plan.done', {
         run: r.run_id, tahun: r.tahun, tanggal: r.tanggal_hibah, bulan: r.bulan.join(', '), assigned: r.assigned,
         beneficiaries: r.beneficiaries, monitors: r.monitors, kept: r.kept, dir: displayPath(dir),
       }));
-      if (r.unassigned > 0) ctx.say(ctx.c.yellow(t('monitor:plan.unassigned', { count: r.unassigned })));
+      if (r.unassigned > 0) ctx.say(ctx.c.yellow(t('monitor:plan.unassigned', { count: r.unassigned, ext: format })));
       // The files are the result; their list is for a person watching (silent with --quiet, as in cron).
       if (!ctx.quiet) {
         const [file, rows] = [t('monitor:plan.col_file'), t('monitor:plan.col_rows')];

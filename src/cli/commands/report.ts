@@ -29,7 +29,7 @@ export function registerReport(program: Command, run: Run): void {
     .option('--format <format>', t('report:monitoring.format'), 'csv')
     .option('--excel', t('report:monitoring.excel'))
     .option('--force', t('report:monitoring.force'))
-    .action(run((ctx, _args, opts) => {
+    .action(run(async (ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts);
       const asOf = dateFlag(opts.asOf, '--as-of');
@@ -38,7 +38,7 @@ export function registerReport(program: Command, run: Run): void {
       let files: { dir: string; files: number } | undefined;
       if (opts.out !== undefined) {
         const dir = outDirFlag(ctx, opts.out, { run: runRow.id, tahun: runRow.tahun }, now);
-        const manifest = writeMonitoringReport(r, { dir, format, excel: !!opts.excel, force: !!opts.force, now });
+        const manifest = await writeMonitoringReport(r, { dir, format, excel: !!opts.excel, force: !!opts.force, now });
         files = { dir, files: manifest.files.length + 1 };
         ctx.say(t('report:monitoring.written', { dir: displayPath(dir), files: files.files }));
         // Names of beneficiaries left the database (overdue list): recorded like every export.

@@ -36,14 +36,14 @@ interface Written {
 }
 
 /** Shows the pairs (table, or --json) and writes the listing folder with --out; returns what it wrote. */
-function showPairs(ctx: CliContext, pairs: PairView[], opts: Record<string, unknown>, doc: Record<string, unknown>, tahun: number | undefined): Written | undefined {
+async function showPairs(ctx: CliContext, pairs: PairView[], opts: Record<string, unknown>, doc: Record<string, unknown>, tahun: number | undefined): Promise<Written | undefined> {
   const showNik = !!opts.showNik;
   let written: Written | undefined;
   if (opts.out !== undefined) {
     const now = new Date();
     const dir = outDirFlag(ctx, opts.out, { tahun }, now);
     const maskNik = opts.maskNik !== false;
-    const manifest = writeBundle(dir, [pairsFileTable(pairs, ctx.timeZone)], { command: 'review', pairs: pairs.length, nik_masked: maskNik },
+    const manifest = await writeBundle(dir, [pairsFileTable(pairs, ctx.timeZone)], { command: 'review', pairs: pairs.length, nik_masked: maskNik },
       { format: fileFormatFlag(opts), excel: !!opts.excel, force: !!opts.force, maskNik, now });
     written = { dir, files: manifest.files.length + 1, nik_masked: maskNik };
     ctx.say(t('review:list.written', { n: pairs.length, dir: displayPath(dir), masked: maskNik ? t('review:list.masked') : t('review:list.not_masked') }));
@@ -102,7 +102,7 @@ export function registerReview(program: Command, run: Run): void {
 
   listingOptions(review.command('duplicates').description(t('review:cli.duplicates')))
     .option('--all', t('review:options.all'))
-    .action(run((ctx, _args, opts) => {
+    .action(run(async (ctx, _args, opts) => {
       const tahun = tahunFlag(opts);
       const minScore = wholeFlag(opts, 'minScore', '--min-score', 0, 100) ?? DEFAULT_MIN_SCORE;
       const now = new Date();
@@ -114,19 +114,19 @@ export function registerReview(program: Command, run: Run): void {
       const { pairs: _found, ...stats } = scan;
       ctx.say(t('review:scan.done', { persons: stats.persons, comparisons: stats.comparisons, found: saved.found, new: saved.new, decided: saved.decided, removed: saved.removed }));
       const pairs = listPairs(ctx.db(), { status: opts.all ? 'all' : 'open', tahun, minScore });
-      const written = showPairs(ctx, pairs, opts, { scan: stats, saved, min_score: minScore, tahun: tahun ?? null }, tahun);
+      const written = await showPairs(ctx, pairs, opts, { scan: stats, saved, min_score: minScore, tahun: tahun ?? null }, tahun);
       ctx.audit({ persons: stats.persons, found: saved.found, new: saved.new, removed: saved.removed, ...writtenAudit(written, pairs.length) }, saved.new + saved.removed);
     }));
 
   listingOptions(review.command('list').description(t('review:cli.list')))
     .option('--status <status>', t('review:options.status'), 'open')
-    .action(run((ctx, _args, opts) => {
+    .action(run(async (ctx, _args, opts) => {
       const status = String(opts.status) as PairStatus;
       if (!STATUSES.includes(status)) throw new UsageError(t('review:error.bad_status', { value: opts.status, choices: STATUSES.join(', ') }));
       const tahun = tahunFlag(opts);
       const minScore = wholeFlag(opts, 'minScore', '--min-score', 0, 100);
       const pairs = listPairs(ctx.db(), { status, tahun, minScore });
-      const written = showPairs(ctx, pairs, opts, { status, tahun: tahun ?? null }, tahun);
+      const written = await showPairs(ctx, pairs, opts, { status, tahun: tahun ?? null }, tahun);
       if (written) ctx.audit(writtenAudit(written, pairs.length), 0);
     }));
 

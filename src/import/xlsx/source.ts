@@ -13,7 +13,7 @@ import { mapFileHeader, validateRecords, type ValidatedBatch, type ValidatedSour
 import { openXlsxRecords, type XlsxRecords } from './records.js';
 
 /** The file's sha256, read alongside (the zip itself is read by random access). */
-function hashFile(file: string): Promise<string> {
+export function hashFile(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(file).on('data', (b) => hash.update(b)).on('end', () => resolve(hash.digest('hex'))).on('error', reject);
