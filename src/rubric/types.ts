@@ -46,12 +46,15 @@ export type Reason = keyof typeof REASONS;
 export interface Option {
   value: string;
   label: string;
+  /** The label in English, for the phone form's second language (default: the label). */
+  label_en?: string;
 }
 
+/** `text_en`: the question in English, for the phone form's second language (default: the text). */
 export type Question =
-  | { id: string; text: string; type: 'choice'; options: Option[] }
-  | { id: string; text: string; type: 'multi'; options: Option[] }
-  | { id: string; text: string; type: 'number'; min: number; max: number };
+  | { id: string; text: string; text_en?: string; type: 'choice'; options: Option[] }
+  | { id: string; text: string; text_en?: string; type: 'multi'; options: Option[] }
+  | { id: string; text: string; text_en?: string; type: 'number'; min: number; max: number };
 
 /** Facts read from DTKS/PKH (and recipients) rather than asked. */
 export const FACTS = ['desil', 'pkh_aktif', 'wrse', 'rentan_pkh'] as const;

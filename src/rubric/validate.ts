@@ -8,7 +8,7 @@ import { RULE_NAMES, type Eligibility, type Option, type Question, type Rubric }
 const ID = /^[a-z][a-z0-9_]*$/;
 const VALUE = /^[a-z0-9][a-z0-9_]*$/;
 /** Columns of the assessment import that a question id must not shadow. */
-const RESERVED = ['nik', 'assessor', 'tanggal', 'jenis_usaha', 'jenis_usaha_disepakati', 'nama'];
+const RESERVED = ['nik', 'assessor', 'tanggal', 'jenis_usaha', 'jenis_usaha_disepakati', 'nama', 'id_pendaftar', 'nik_tersamar', 'versi_rubrik'];
 
 /** Parses and checks a rubric file's text; any problem is a UepError naming the key. */
 export function parseRubric(text: string, file: string): Rubric {
@@ -65,29 +65,31 @@ function checkQuestions(c: Checker, value: unknown): Question[] {
   return c.array(value, 'questions').map((item, i): Question => {
     const path = `questions[${i}]`;
     const type = (item as { type?: unknown } | null)?.type;
-    const q = c.object(item, path, type === 'number' ? ['id', 'text', 'type', 'min', 'max'] : ['id', 'text', 'type', 'options']);
+    const q = c.object(item, path, type === 'number' ? ['id', 'text', 'type', 'min', 'max'] : ['id', 'text', 'type', 'options'], ['text_en']);
     const id = c.string(q.id, `${path}.id`, ID, 'an id of lower-case letters, digits and _');
     if (ids.has(id)) c.fail(`${path}.id`, `repeats the id ${describe(id)}`);
     if (RESERVED.includes(id)) c.fail(`${path}.id`, `must not be ${describe(id)}: the assessment import uses that column`);
     ids.add(id);
     const text = c.string(q.text, `${path}.text`);
+    const en = q.text_en === undefined ? {} : { text_en: c.string(q.text_en, `${path}.text_en`) };
     if (type === 'number') {
       const min = c.number(q.min, `${path}.min`, 0, 1e9, true);
       const max = c.number(q.max, `${path}.max`, min, 1e9, true);
-      return { id, text, type, min, max };
+      return { id, text, ...en, type, min, max };
     }
     if (type !== 'choice' && type !== 'multi') c.fail(`${path}.type`, `must be "choice", "multi" or "number" (got ${describe(type)})`);
-    return { id, text, type, options: checkOptions(c, q.options, `${path}.options`) };
+    return { id, text, ...en, type, options: checkOptions(c, q.options, `${path}.options`) };
   });
 }
 
 function checkOptions(c: Checker, value: unknown, path: string): Option[] {
   const seen = new Set<string>();
   return c.array(value, path).map((item, i) => {
-    const o = c.object(item, c.at(path, i), ['value', 'label']);
+    const o = c.object(item, c.at(path, i), ['value', 'label'], ['label_en']);
     const v = c.string(o.value, c.at(c.at(path, i), 'value'), VALUE, 'a value of lower-case letters, digits and _');
     if (seen.has(v)) c.fail(c.at(c.at(path, i), 'value'), `repeats ${describe(v)}`);
     seen.add(v);
-    return { value: v, label: c.string(o.label, c.at(c.at(path, i), 'label')) };
+    const label = c.string(o.label, c.at(c.at(path, i), 'label'));
+    return o.label_en === undefined ? { value: v, label } : { value: v, label, label_en: c.string(o.label_en, c.at(c.at(path, i), 'label_en')) };
   });
 }

@@ -10,6 +10,7 @@ import type { Run } from '../action.js';
 import { dateFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { csvInputOptions, csvInputValues } from '../csv-options.js';
+import { registerMonitorForm } from './field-forms.js';
 import { registerMonitorRecord } from './monitor-record.js';
 
 
@@ -82,4 +83,5 @@ export function registerMonitor(program: Command, run: Run): void {
   registerPlan(monitor, run);
   registerVisitImport(monitor, run);
   registerMonitorRecord(monitor, run);
+  registerMonitorForm(monitor, run);
 }
