@@ -105,7 +105,8 @@ describe('uep assess form', () => {
     expect(questions.map((q) => q.type)).toEqual(expect.arrayContaining(['select_one_from_file pendaftar.csv', 'text', 'date', 'integer', 'select_one penghasilan', 'select_multiple keterampilan', 'select_one jenis_usaha']));
     expect(rows.find((r) => r.name === 'jumlah_tanggungan')!.constraint).toBe('. >= 0 and . <= 20');
     const choices = book.choices!.slice(1);
-    const english = root.languages.find((l) => l.language === 'English (en)')!;
+    const english = root.languages.find((l) => l.language === 'English (en)');
+    if (!english || english.isSyntheticDefault) throw new Error('the form has no English');
     expect(root.languages.map((l) => [l.language, l.isDefault])).toEqual([['Indonesian (id)', true], ['English (en)', false]]);
     for (const lang of ['id', 'en'] as const) {
       if (lang === 'en') root.setLanguage(english);
