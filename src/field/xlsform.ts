@@ -4,7 +4,6 @@
  * rows (what tests compare with the XForm); `xlsFormBytes` writes them as an .xlsx workbook.
  * Written with exceljs here; the general .xlsx writer of issue 13 may take this over.
  */
-import ExcelJS from 'exceljs';
 import { FORM_LANGUAGES, type Field, type FormModel, type Text } from './model.js';
 import { constraintOf } from './xform.js';
 
@@ -77,6 +76,8 @@ export function xlsFormSheets(model: FormModel): XlsFormSheets {
 
 /** The workbook's bytes: every cell text (no formulas, no numbers: `version` stays "2026.1"). */
 export async function xlsFormBytes(model: FormModel): Promise<Buffer> {
+  // Loaded here only: exceljs takes ~1.5 s and 65 MB to load, which every other command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(xlsFormSheets(model))) {
     const sheet = workbook.addWorksheet(name);
