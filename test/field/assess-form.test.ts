@@ -5,6 +5,7 @@ import type { RootNode } from '@getodk/xforms-engine';
 import { describe, expect, it } from 'vitest';
 import { answersJson } from '../../src/assess/answers.js';
 import { SURVEY_COLUMNS } from '../../src/field/xlsform.js';
+import { parseRubric } from '../../src/rubric/validate.js';
 import { openXlsx } from '../../src/xlsx/reader.js';
 import type { Answers } from '../../src/score/types.js';
 import { nik, uep } from '../helpers.js';
@@ -104,6 +105,9 @@ describe('uep assess form', () => {
     expect(nodes.map((n) => n.currentState.reference.split('/').pop())).toEqual(questions.map((q) => q.name));
     expect(questions.map((q) => q.type)).toEqual(expect.arrayContaining(['select_one_from_file pendaftar.csv', 'text', 'date', 'integer', 'select_one penghasilan', 'select_multiple keterampilan', 'select_one jenis_usaha']));
     expect(rows.find((r) => r.name === 'jumlah_tanggungan')!.constraint).toBe('. >= 0 and . <= 20');
+    // The rubric's English (text_en, label_en) is the form's second language.
+    expect(rows.find((r) => r.name === 'penghasilan')).toMatchObject({ id: 'Penghasilan calon penerima saat ini', en: 'The applicant\'s current income' });
+    expect(book.choices!.find((c) => c[0] === 'penghasilan' && c[1] === 'tidak_ada')).toEqual(['penghasilan', 'tidak_ada', 'Tidak ada penghasilan', 'No income']);
     const choices = book.choices!.slice(1);
     const english = root.languages.find((l) => l.language === 'English (en)');
     if (!english || english.isSyntheticDefault) throw new Error('the form has no English');
@@ -127,6 +131,20 @@ describe('uep assess form', () => {
     expect(questions.filter((q) => RUBRIC.rubric.questions.some((r) => r.id === q.name)).map((q) => [q.name, q.id]))
       .toEqual(RUBRIC.rubric.questions.map((q) => [q.id, q.text]));
     expect(rootAttributes((await submit(root)).xml)).toEqual({ id: 'uep_asesmen_2026', version: '2026.1' });
+  });
+});
+
+describe('the rubric\'s English for the form', () => {
+  it('text_en and label_en are optional texts; anything else is still an unknown key', () => {
+    const rubric = JSON.parse(RUBRIC.content) as { questions: Record<string, unknown>[] };
+    const variant = (change: (q: Record<string, unknown>) => void) => {
+      const copy = structuredClone(rubric);
+      change(copy.questions[0]!);
+      return JSON.stringify(copy);
+    };
+    expect(parseRubric(variant((q) => delete q.text_en), 'r.json').questions[0]!.text_en).toBeUndefined();
+    expect(() => parseRubric(variant((q) => (q.text_en = 3)), 'r.json')).toThrow('r.json: questions[0].text_en must be text (got 3)');
+    expect(() => parseRubric(variant((q) => (q.text_english = 'x')), 'r.json')).toThrow('questions[0].text_english is not a known key');
   });
 });
 
