@@ -1,19 +1,20 @@
 /**
- * `uep assess import`: the interview's answers from paper or ODK forms, one column per rubric
- * question id, plus nik, assessor and tanggal (and optionally jenis_usaha_disepakati, else the
- * type asked for). Built from the rubric, so its columns follow the questions.
+ * `uep assess import`: the interview's answers from paper forms or phone forms (exports of ODK
+ * Central and KoboToolbox, CSV or .xlsx), one column per rubric question id, plus the person (nik,
+ * or id_pendaftar from the phone form's list with its masked NIK checked), assessor and tanggal
+ * (and optionally jenis_usaha_disepakati, else the type asked for). Built from the rubric, so its
+ * columns follow the questions. Group prefixes, one 0/1 column per option, and the servers' meta
+ * columns are read as src/field/export-columns.ts says.
  * An assessment made in an interview is never overwritten by a form (already_assessed); one
- * imported earlier is updated by a corrected form, and its score dropped.
+ * imported earlier is updated by a corrected form, and its score dropped. Of several submissions
+ * for one person the latest (by the server's submission time) wins, also across imports.
  */
-import { parseJenisUsaha } from '../applicants/jenis-usaha.js';
+import { exportColumnNames, oneHotColumns } from '../field/export-columns.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
 import type { ImportOptions } from '../import/summary.js';
-import { parseTanggal } from '../import/values.js';
-import { parseNik } from '../nik/nik.js';
 import type { LoadedRubric } from '../rubric/types.js';
-import type { Answers } from '../score/types.js';
-import { answersJson, parseAnswer } from './answers.js';
+import { formRowReader } from './form-row.js';
 
 export interface AssessImportOptions extends ImportOptions {
   tahun: number;
@@ -21,67 +22,61 @@ export interface AssessImportOptions extends ImportOptions {
   today: string;
 }
 
-const BASE_FIELDS: FieldSpec[] = [
+export const BASE_FIELDS: FieldSpec[] = [
   { field: 'nik', aliases: ['NO NIK', 'NIK KTP'] },
+  { field: 'id_pendaftar', aliases: ['application_id', 'ID PENDAFTARAN', 'NO PENDAFTARAN'] },
+  { field: 'nik_tersamar', aliases: ['nik_masked'] },
   { field: 'assessor', aliases: ['ASESOR', 'PETUGAS', 'PEWAWANCARA', 'ENUMERATOR', 'NAMA PETUGAS', 'NAMA ASESOR'] },
   { field: 'tanggal', aliases: ['TANGGAL ASESMEN', 'TGL ASESMEN', 'TANGGAL WAWANCARA', 'TANGGAL ASSESSMENT', 'TGL'] },
   { field: 'jenis_usaha_disepakati', aliases: ['USAHA DISEPAKATI', 'JENIS USAHA', 'JENIS USAHA DISEPAKATI'] },
   { field: 'nama', aliases: ['NAMA LENGKAP'] },
+  // What ODK Central and KoboToolbox add to every submission.
+  { field: 'instance_id', aliases: ['instanceID', 'KEY', '_uuid'] },
+  { field: 'submitted_at', aliases: ['SubmissionDate', '_submission_time'] },
+  { field: 'submitted_by', aliases: ['SubmitterName', '_submitted_by'] },
+  { field: 'form_version', aliases: ['versi_rubrik', 'FormVersion'] },
 ];
 
-export const ASSESSMENT_COLUMNS = ['nik', 'application_id', 'answers_json', 'jenis_usaha_disepakati', 'assessor', 'tanggal', 'source', 'rubric_version'];
+export const ASSESSMENT_COLUMNS = [
+  'nik', 'application_id', 'answers_json', 'jenis_usaha_disepakati', 'assessor', 'tanggal', 'source', 'rubric_version',
+  'instance_id', 'submitted_at', 'form_version',
+];
 
 export function assessmentsImport(loaded: LoadedRubric): ImportKind<AssessImportOptions> {
-  const { rubric } = loaded;
-  const questions = rubric.questions;
+  const questions = loaded.rubric.questions;
+  const fields = [...BASE_FIELDS, ...questions.map((q) => ({ field: q.id, aliases: [] }))];
+  const schema = {
+    known: fields.flatMap((f) => [f.field, ...f.aliases]),
+    multi: Object.fromEntries(questions.flatMap((q) => (q.type === 'multi' ? [[q.id, q.options.map((o) => o.value)]] : []))),
+  };
+  const columnNames = (header: string[]) => exportColumnNames(header, schema);
   return {
     kind: 'assessments',
     table: 'assessments',
     conflictKey: ['application_id'],
     columns: ASSESSMENT_COLUMNS,
-    fields: [...BASE_FIELDS, ...questions.map((q) => ({ field: q.id, aliases: [] }))],
+    fields,
+    columnNames,
+    latestBy: 'submitted_at',
+    replaceOnlyIf: 'assessments.submitted_at IS NULL OR excluded.submitted_at IS NULL OR excluded.submitted_at >= assessments.submitted_at',
     checkColumns(file, mapping) {
-      const missing = ['nik', 'assessor', 'tanggal', ...questions.map((q) => q.id)].filter((f) => !mapping.index.has(f));
+      const has = (f: string) => mapping.index.has(f);
+      const names = columnNames(mapping.header);
+      const missing: string[] = [];
+      if (!has('nik') && !has('id_pendaftar')) missing.push('nik (or id_pendaftar)');
+      if (!has('assessor') && !has('submitted_by')) missing.push('assessor');
+      if (!has('tanggal')) missing.push('tanggal');
+      // A form older than the rubric may lack a question: its rows say so (form_version).
+      if (!has('form_version')) {
+        for (const q of questions) {
+          if (has(q.id) || (q.type === 'multi' && oneHotColumns(names, q.id, schema.multi[q.id]!).size > 0)) continue;
+          missing.push(q.id);
+        }
+      }
       if (missing.length > 0) throw missingColumns(file, mapping, missing);
     },
     validator(mapping, options, db) {
-      const at = (field: string) => mapping.index.get(field);
-      const get = (f: string[], field: string) => {
-        const i = at(field);
-        return i === undefined ? '' : (f[i] ?? '').trim();
-      };
-      const application = db.prepare(`
-        SELECT a.id, a.jenis_usaha, s.source FROM applications a LEFT JOIN assessments s ON s.application_id = a.id
-        WHERE a.nik = ? AND a.tahun = ?`);
-      const cells = questions.map((q) => ({ q, i: at(q.id)! }));
-      return (f) => {
-        const nikResult = parseNik(f[at('nik')!]);
-        if (!nikResult.ok) return { ok: false, reason: nikResult.reason };
-        const nik = nikResult.nik;
-        const app = application.get(nik, options.tahun) as { id: number; jenis_usaha: string; source: string | null } | undefined;
-        if (!app) return { ok: false, reason: 'not_registered', nik };
-        if (app.source === 'interview') return { ok: false, reason: 'already_assessed', nik };
-        const assessor = get(f, 'assessor').replace(/\s+/g, ' ');
-        if (assessor === '') return { ok: false, reason: 'assessor_missing', nik };
-        const tglRaw = get(f, 'tanggal');
-        const tanggal = parseTanggal(tglRaw);
-        if (!tanggal) return { ok: false, reason: tglRaw === '' ? 'tanggal_missing' : 'tanggal_invalid', nik };
-        if (tanggal > options.today) return { ok: false, reason: 'tanggal_future', nik };
-        const jenisRaw = get(f, 'jenis_usaha_disepakati');
-        const jenis = jenisRaw === '' ? app.jenis_usaha : parseJenisUsaha(jenisRaw);
-        if (!jenis) return { ok: false, reason: 'jenis_usaha_invalid', nik };
-        const answers: Answers = {};
-        for (const { q, i } of cells) {
-          const parsed = parseAnswer(q, f[i] ?? '');
-          if (!parsed.ok) return { ok: false, reason: `${q.id}_${parsed.problem}`, nik };
-          answers[q.id] = parsed.value;
-        }
-        return {
-          ok: true,
-          warnings: [],
-          values: [nik, app.id, answersJson(rubric, answers), jenis, assessor, tanggal, 'import', rubric.version],
-        };
-      };
+      return formRowReader(loaded, mapping, columnNames(mapping.header), options, db);
     },
     onInsert: { created_at: `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` },
     afterMerge({ db, batchId }) {
@@ -91,3 +86,4 @@ export function assessmentsImport(loaded: LoadedRubric): ImportKind<AssessImport
     },
   };
 }
+

@@ -27,12 +27,16 @@ export function unassessed(db: Db, tahun: number, kabupaten?: string): Applicant
   return listApplicants(db, { tahun, kabupaten, status: 'registered' });
 }
 
-/** The officer searches the unassessed by name, NIK or regency. */
+/**
+ * The officer searches the unassessed by name, regency, the masked NIK as shown, or a full NIK.
+ * Digits match only digits the list shows: never the hidden middle of a NIK.
+ */
 export async function searchApplicant(prompter: Prompter, candidates: ApplicantRow[]): Promise<ApplicantRow> {
-  const items = candidates.map((a) => ({ a, text: `${a.nama} ${a.nik} ${a.kabupaten}`.toLowerCase() }));
+  const items = candidates.map((a) => ({ a, text: `${a.nama} ${maskNik(a.nik)} ${a.kabupaten}`.toLowerCase() }));
   const source = (term: string): PromptChoice<ApplicantRow>[] => {
     const words = term.toLowerCase().split(/\s+/).filter((w) => w !== '');
-    return items.filter((i) => words.every((w) => i.text.includes(w))).slice(0, SHOWN).map((i) => ({ value: i.a, name: applicantLabel(i.a) }));
+    const matches = (i: (typeof items)[number], w: string) => (/^\d{16}$/.test(w) ? i.a.nik === w : i.text.includes(w));
+    return items.filter((i) => words.every((w) => matches(i, w))).slice(0, SHOWN).map((i) => ({ value: i.a, name: applicantLabel(i.a) }));
   };
   return prompter.search({ message: t('assess:interview.search', { count: candidates.length }), source });
 }

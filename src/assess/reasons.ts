@@ -9,6 +9,8 @@ import type { Rubric } from '../rubric/types.js';
 /** Codes of the assessment forms themselves (the NIK's own codes and nik_duplicate belong to every import). */
 export const ASSESS_REASONS = [
   'not_registered', 'already_assessed', 'assessor_missing', 'tanggal_missing', 'tanggal_invalid', 'tanggal_future', 'jenis_usaha_invalid',
+  // Forms filled on phones identify the applicant by the list's id and masked NIK (issue 14).
+  'id_pendaftar_unknown', 'nik_mismatch', 'nik_masked', 'nik_missing',
 ] as const;
 
 /** The explanation of a code, or undefined when it is not one of the assessment import's. */

@@ -50,6 +50,8 @@ export const DB_ACCESS: Readonly<Record<string, DbAccess>> = {
   'appeal list': 'reads',
   'appeal decide': 'writes',
   'report pdp': 'reads',
+  'assess form': 'reads',
+  'monitor form': 'reads',
 };
 
 /** A command missing from the table is treated as writing: it keeps its audit trail. */

@@ -27,8 +27,11 @@ export class DuplicateRule {
     if (lines.length > 0) this.addLines.run(JSON.stringify(lines));
   }
 
-  /** Deletes the later occurrences from `table`; returns their lines (in order) and warnings. */
-  removeLater(table: string): LaterDuplicate[] {
+  /**
+   * Deletes the later occurrences from `table` (with `latestBy`, all but the row of the greatest
+   * value of that column); returns their lines (in file order) and warnings.
+   */
+  removeLater(table: string, latestBy?: string): LaterDuplicate[] {
     // One sort finds the NIKs that occur more than once (few); one scan finds their rows.
     const repeated = withSorterThreads(this.db, () =>
       this.db.prepare(`SELECT nik FROM ${table} GROUP BY nik HAVING count(*) > 1`).pluck().all() as string[]);
@@ -36,15 +39,16 @@ export class DuplicateRule {
     const rows = this.db.prepare(`
       SELECT t.rowid AS id, t.nik AS nik, l.line AS line, t.warnings AS warnings
       FROM ${table} t JOIN ${this.lines} l ON l.rowid = t.rowid
-      WHERE t.nik IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`).all(JSON.stringify(repeated)) as (LaterDuplicate & { id: number; nik: string })[];
+      WHERE t.nik IN (SELECT value FROM json_each(?))
+      ORDER BY ${latestBy ? `t.${latestBy} IS NULL, t.${latestBy} DESC, ` : ''}t.rowid`).all(JSON.stringify(repeated)) as (LaterDuplicate & { id: number; nik: string })[];
     const kept = new Set<string>();
     const later = rows.filter((r) => {
       if (kept.has(r.nik)) return true;
-      kept.add(r.nik); // the first occurrence, in file order
+      kept.add(r.nik); // the first occurrence, in file order (or the latest by latestBy)
       return false;
-    });
+    }).sort((a, b) => a.id - b.id);
     this.db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).run(JSON.stringify(later.map((d) => d.id)));
-    return later.map(({ line, warnings }) => ({ line, warnings })); // rowid order is file order
+    return later.map(({ line, warnings }) => ({ line, warnings })); // sorted by rowid: file order
   }
 
   drop(): void {

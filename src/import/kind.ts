@@ -34,6 +34,22 @@ export interface ImportKind<Options> {
   /** Stored columns, `nik` first, as produced by the validator (the pipeline adds `warnings`). */
   columns: string[];
   fields: FieldSpec[];
+  /**
+   * The names the header is matched by, one per column (default: the header itself): exports of
+   * ODK Central and KoboToolbox prefix a question with its group (src/field/export-columns.ts).
+   */
+  columnNames?(header: string[]): string[];
+  /**
+   * A stored column that orders rows of the same NIK in one file: the one with the greatest value
+   * is kept and the others are duplicates (default: the first in the file is kept). Rows without
+   * a value come after those with one.
+   */
+  latestBy?: string;
+  /**
+   * SQL condition on the stored row (`<table>.col`) and the incoming one (`excluded.col`): an
+   * existing row is replaced only when it holds (e.g. not by an older submission).
+   */
+  replaceOnlyIf?: string;
   /** Throws (before any row is read) when required columns are missing. */
   checkColumns(file: string, mapping: HeaderMapping, options: Options): void;
   /**

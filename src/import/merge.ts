@@ -79,7 +79,8 @@ export function mergeStage<O extends ImportOptions>(
     FROM ${stage.table} WHERE true ORDER BY nik
     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')},
       changed_batch_id = excluded.changed_batch_id${kind.onUpdate ? `, ${kind.onUpdate.set}` : ''}
-    WHERE ${updates.map((c) => `${kind.table}.${c} IS NOT excluded.${c}`).join(' OR ')}${kind.onUpdate ? ` OR ${kind.onUpdate.changedWhen}` : ''}`;
+    WHERE (${updates.map((c) => `${kind.table}.${c} IS NOT excluded.${c}`).join(' OR ')}${kind.onUpdate ? ` OR ${kind.onUpdate.changedWhen}` : ''})${
+  kind.replaceOnlyIf ? ` AND (${kind.replaceOnlyIf})` : ''}`;
   const count = db.prepare(`SELECT count(*) FROM ${kind.table}`).pluck();
   if (options.snapshot) stage.indexSeen();
   const before = count.get() as number;

@@ -87,7 +87,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     summary.sha256 = source.sha256();
     const hints = source.hints?.(summary.reasons, summary.warnings) ?? [];
     if (hints.length > 0) summary.hints = hints;
-    const later = duplicates.removeLater(loader ? kind.table : stage!.table);
+    const later = duplicates.removeLater(loader ? kind.table : stage!.table, kind.latestBy);
     await rejectDuplicates(summary, later, kind.duplicateReason ?? 'nik_duplicate', sampleSize, rejects, source);
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(summary.file, summary.read);

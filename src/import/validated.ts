@@ -121,7 +121,8 @@ export async function prepareFile<O extends ImportOptions>(file: string, kind: I
 
 /** A file's header mapped for a kind, its required columns checked, before any row is read (CSV or .xlsx). */
 export function mapFileHeader<O extends ImportOptions>(name: string, header: string[], kind: ImportKind<O>, options: O): HeaderMapping {
-  const mapping = mapHeader(name, header, kind.fields, parseMapOptions(options.map, kind.fields));
+  const names = kind.columnNames?.(header) ?? header;
+  const mapping = { ...mapHeader(name, names, kind.fields, parseMapOptions(options.map, kind.fields)), header };
   kind.checkColumns(name, mapping, options);
   if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
   return mapping;

@@ -32,6 +32,9 @@ export interface Visit {
   tindak_lanjut: string | null;
   rujukan: string | null;
   warnings: string[];
+  /** A phone form's submission: its identity (meta/instanceID) and when the server received it. */
+  instance_id?: string | null;
+  submitted_at?: string | null;
 }
 
 export type VisitResult = { ok: true; visit: Visit } | { ok: false; reason: string };

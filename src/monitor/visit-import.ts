@@ -13,12 +13,14 @@ import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../i
 import { RejectsWriter } from '../import/rejects.js';
 import { openFileRecords } from '../import/xlsx/file-records.js';
 import { countReject, ImportInterruptedError, ImportRejectedError, newSummary, type ImportOptions, type ImportSummary } from '../import/summary.js';
+import { exportColumnNames, instanceIdOf, oneHotCell, oneHotColumns, submissionTime } from '../field/export-columns.js';
 import { beneficiaryIndex } from './beneficiaries.js';
 import { visitChecker, type Visit, type VisitCells } from './visit-check.js';
+import { KENDALA, RUJUKAN } from './visit-values.js';
 import { upsertVisits } from './visit-store.js';
 
 export const VISIT_FIELDS: FieldSpec[] = [
-  { field: 'nik', aliases: ['NO NIK', 'NIK KTP', 'NIK PENERIMA'] },
+  { field: 'nik', aliases: ['NO NIK', 'NIK KTP', 'NIK PENERIMA', 'nik_tersamar'] },
   { field: 'id_penerima', aliases: ['ID PENERIMA', 'NO PENERIMA', 'ID'] },
   { field: 'tanggal_kunjungan', aliases: ['TANGGAL KUNJUNGAN', 'TGL KUNJUNGAN', 'TANGGAL', 'TGL'] },
   { field: 'petugas', aliases: ['ID PETUGAS', 'PENDAMPING', 'PETUGAS MONITORING'] },
@@ -27,7 +29,13 @@ export const VISIT_FIELDS: FieldSpec[] = [
   { field: 'kendala', aliases: ['HAMBATAN', 'MASALAH'] },
   { field: 'tindak_lanjut', aliases: ['TINDAK LANJUT', 'TINDAKAN'] },
   { field: 'rujukan', aliases: ['DIRUJUK KE', 'RUJUKAN PELATIHAN'] },
+  // What ODK Central and KoboToolbox add to every submission.
+  { field: 'instance_id', aliases: ['instanceID', 'KEY', '_uuid'] },
+  { field: 'submitted_at', aliases: ['SubmissionDate', '_submission_time'] },
 ];
+
+/** Phone form exports: group prefixes and one 0/1 column per option (src/field/export-columns.ts). */
+const EXPORT_SCHEMA = { known: VISIT_FIELDS.flatMap((f) => [f.field, ...f.aliases]), multi: { kendala: KENDALA, rujukan: RUJUKAN } };
 
 export interface VisitImportOptions extends ImportOptions {
   now?: Date;
@@ -39,10 +47,12 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
   const now = options.now ?? new Date();
   const name = basename(file);
   const source = await openFileRecords(db, file, VISIT_FIELDS, options);
-  const mapping = mapHeader(name, source.header, VISIT_FIELDS, parseMapOptions(options.map, VISIT_FIELDS));
+  const names = exportColumnNames(source.header, EXPORT_SCHEMA);
+  const mapping = { ...mapHeader(name, names, VISIT_FIELDS, parseMapOptions(options.map, VISIT_FIELDS)), header: source.header };
   const has = (f: string) => mapping.index.has(f);
   const missing = ['tanggal_kunjungan', 'petugas', 'status_usaha'].filter((f) => !has(f));
   if (!has('nik') && !has('id_penerima')) missing.unshift('nik (or id_penerima)');
+  const oneHot = Object.fromEntries(Object.entries(EXPORT_SCHEMA.multi).map(([q, codes]) => [q, has(q) ? undefined : oneHotColumns(names, q, codes)]));
   if (missing.length > 0) throw missingColumns(name, mapping, missing);
 
   const monitorIds = new Set(db.prepare(`SELECT id FROM monitors`).pluck().all() as string[]);
@@ -60,7 +70,8 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
     rejects?.add(line, reason, fields);
   };
   const visits: Visit[] = [];
-  const seen = new Set<string>();
+  /** (nik, date) → the visit kept and its line and cells: a later submission of the same visit replaces it. */
+  const seen = new Map<string, { index: number; line: number; fields: string[] }>();
   const width = source.header.length;
   try {
     for await (const batch of source.batches()) {
@@ -76,19 +87,33 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
           continue;
         }
         const cells = Object.fromEntries(VISIT_FIELDS.map((s) => [s.field, at(fields, s.field)])) as unknown as VisitCells;
+        for (const [q, columns] of Object.entries(oneHot)) {
+          if (columns && columns.size > 0) (cells as unknown as Record<string, string>)[q] = oneHotCell(fields, columns) ?? '#invalid';
+        }
         const result = check(cells);
         if (!result.ok) {
           reject(line, result.reason, fields);
           continue;
         }
-        const key = `${result.visit.nik}|${result.visit.tanggal_kunjungan}`;
-        if (seen.has(key)) {
-          reject(line, 'visit_duplicate', fields);
-          continue;
+        const visit: Visit = { ...result.visit, instance_id: instanceIdOf(at(fields, 'instance_id')) ?? null, submitted_at: submissionTime(at(fields, 'submitted_at')) ?? null };
+        const key = `${visit.nik}|${visit.tanggal_kunjungan}`;
+        const before = seen.get(key);
+        if (before) {
+          const kept = visits[before.index]!;
+          // Of two reports of one visit the later submission wins (a correction sent from the phone); else the first.
+          if (!(visit.submitted_at && (!kept.submitted_at || visit.submitted_at > kept.submitted_at))) {
+            reject(line, 'visit_duplicate', fields);
+            continue;
+          }
+          reject(before.line, 'visit_duplicate', before.fields);
+          for (const w of kept.warnings) if (--summary.warnings[w]! === 0) delete summary.warnings[w];
+          visits[before.index] = visit;
+          seen.set(key, { index: before.index, line, fields });
+        } else {
+          seen.set(key, { index: visits.length, line, fields });
+          visits.push(visit);
         }
-        seen.add(key);
-        for (const w of result.visit.warnings) summary.warnings[w] = (summary.warnings[w] ?? 0) + 1;
-        visits.push(result.visit);
+        for (const w of visit.warnings) summary.warnings[w] = (summary.warnings[w] ?? 0) + 1;
       }
       options.onProgress?.({ rows: summary.read, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
     }

@@ -45,12 +45,14 @@ const RUJUKAN_SPELLINGS: Record<string, string> = {
 
 const NONE = new Set(['', 'tidak', 'tidakada', 'tdkada', 'nihil', 'none', 'no', 'belum']);
 
-/** Several codes in one cell, separated by , ; / | or +; returned in the fixed code order. */
+/** Several codes in one cell, separated by , ; / | or + (or by spaces, as ODK writes them); returned in the fixed code order. */
 function parseCodes(raw: string, spellings: Record<string, string>, order: readonly string[]): string[] | undefined {
   const cell = raw.trim();
   if (cell === '' || cell === '-' || NONE.has(key(cell))) return [];
   const found = new Set<string>();
-  for (const part of cell.split(/[,;/|+]/)) {
+  // ODK writes a select_multiple as values separated by spaces ("modal bahan_baku").
+  const parts = /[,;/|+]/.test(cell) || spellings[key(cell)] ? cell.split(/[,;/|+]/) : cell.split(/\s+/);
+  for (const part of parts) {
     if (part.trim() === '') continue;
     const code = spellings[key(part)];
     if (!code) return undefined;

@@ -8,7 +8,7 @@ import { OPTIONAL_RULES, RULE_NAMES, type Eligibility, type Option, type Questio
 const ID = /^[a-z][a-z0-9_]*$/;
 const VALUE = /^[a-z0-9][a-z0-9_]*$/;
 /** Columns of the assessment import that a question id must not shadow. */
-const RESERVED = ['nik', 'assessor', 'tanggal', 'jenis_usaha', 'jenis_usaha_disepakati', 'nama'];
+const RESERVED = ['nik', 'assessor', 'tanggal', 'jenis_usaha', 'jenis_usaha_disepakati', 'nama', 'id_pendaftar', 'nik_tersamar', 'versi_rubrik'];
 
 /** Parses and checks a rubric file's text; any problem is a UepError naming the key. */
 export function parseRubric(text: string, file: string): Rubric {

@@ -41,7 +41,7 @@ describe('reason and warning codes', () => {
   });
 
   it('every code of the assessment forms and of the eligibility rules is explained in both languages', () => {
-    const assess = codes(source('assess/import.ts'), /reason: ([^,}]+)[,}]/g);
+    const assess = codes(source('assess/form-row.ts'), /reason: ([^,}]+)[,}]/g);
     expect(sorted(assess)).toEqual(sorted(ASSESS_REASONS));
     const rules = found(source('score/compute.ts'), /\['(\w+)', /g);
     expect(sorted(rules)).toEqual(sorted(REASONS));

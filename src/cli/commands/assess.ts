@@ -17,6 +17,7 @@ import type { CliContext } from '../context.js';
 import { kabupatenFlag, pathFlag, tahunFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { prompters } from '../prompts.js';
+import { registerAssessForm } from './field-forms.js';
 import { formatBreakdown, formatRanking } from './score-format.js';
 
 /** The interview's views go to stderr with the prompts, even with --quiet: the officer needs them. Unmet requirements in the reader's language. */
@@ -99,4 +100,5 @@ export function registerAssess(program: Command, run: Run): void {
     const kind = assessmentsImport(rubric);
     await runFileImport(ctx, file, opts, kind.kind, (path, o) => runImport(ctx.db(), path, kind, { ...o, tahun, today: localDate(new Date()) }));
   }));
+  registerAssessForm(assess, run);
 }

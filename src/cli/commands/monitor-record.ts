@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { localDate } from '../../dates.js';
-import { UsageError } from '../../errors.js';
+import { UepError, UsageError } from '../../errors.js';
 import { formatDate } from '../../format/date.js';
 import { language, t } from '../../i18n/index.js';
 import { parseTanggal } from '../../import/values.js';
+import { findBeneficiaries } from '../../monitor/find.js';
 import { explainWarning } from '../../monitor/reasons.js';
 import { recordSubject, recordVisit, type RecordSubject } from '../../monitor/record.js';
 import type { VisitCells } from '../../monitor/visit-check.js';
@@ -88,11 +89,32 @@ export async function recordInteractively(ctx: CliContext, nikArg: string, ask: 
   ctx.audit({ inserted: r.inserted, updated: r.updated }, r.inserted + r.updated);
 }
 
+/**
+ * The beneficiary the officer means: id_penerima, masked NIK, name or full NIK; several matches are
+ * picked from a list on a terminal, and without one the error lists their id_penerima (never names).
+ */
+export async function chooseBeneficiary(ctx: CliContext, query: string, ask: () => Prompter): Promise<string> {
+  const found = findBeneficiaries(ctx.db(), query);
+  if (found.length === 0) throw new UepError(t('field:record.none'), t('field:record.none_hint'));
+  if (found.length === 1) return found[0]!.nik;
+  if (!ctx.interactive) {
+    const list = found.slice(0, 20).map((c) => `${c.id_penerima} (${c.nik_masked})`).join(', ');
+    throw new UepError(t('field:record.several', { count: found.length, list }), t('field:record.several_hint', { id: found[0]!.id_penerima }));
+  }
+  return ask().select({
+    message: t('field:record.pick', { count: found.length }),
+    choices: found.map((c) => ({ value: c.nik, name: `${c.id_penerima} · ${c.nik_masked} · ${c.nama} · ${[c.desa, c.kecamatan].filter(Boolean).join(', ')}` })),
+  });
+}
+
 export function registerMonitorRecord(monitor: Command, run: Run): void {
-  monitor.command('record <nik>')
-    .description(t('monitor:help.record'))
-    .action(run(async (ctx, [nik]) => {
+  monitor.command('record <penerima>')
+    .description(t('field:record.description'))
+    .action(run(async (ctx, [query]) => {
+      let prompter: Prompter | undefined;
+      const ask = () => (prompter ??= prompters.create(ctx));
+      const nik = await chooseBeneficiary(ctx, String(query), ask);
       if (!ctx.interactive) throw new UsageError(t('monitor:record.needs_terminal'));
-      await recordInteractively(ctx, String(nik), prompters.create(ctx));
+      await recordInteractively(ctx, nik, ask());
     }));
 }

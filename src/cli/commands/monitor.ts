@@ -11,6 +11,7 @@ import type { Run } from '../action.js';
 import { dateFlag, fileFormatFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { csvInputOptions, csvInputValues } from '../csv-options.js';
+import { registerMonitorForm } from './field-forms.js';
 import { registerMonitorRecord } from './monitor-record.js';
 
 
@@ -86,4 +87,5 @@ export function registerMonitor(program: Command, run: Run): void {
   registerPlan(monitor, run);
   registerVisitImport(monitor, run);
   registerMonitorRecord(monitor, run);
+  registerMonitorForm(monitor, run);
 }
