@@ -57,7 +57,7 @@ afterEach(() => {
 const DESCRIPTION: Record<string, string> = {
   assess: 'assess:help.assess', 'assess import': 'assess:help.import', monitor: 'monitor:help.monitor', 'monitor monitors': 'monitor:help.monitors',
   'monitor monitors import': 'monitor:help.monitors_import', 'monitor plan': 'monitor:help.plan', 'monitor import': 'monitor:help.import',
-  'monitor record': 'monitor:help.record',
+  'monitor record': 'field:record.description',
 };
 const COMMANDS = Object.keys(DESCRIPTION).map((c) => c.split(' '));
 
@@ -122,9 +122,9 @@ const ERRORS: ErrorCase[] = [
     run: async () => { const { db, dir } = monitored(); return uep(['monitor', 'plan', '--out', 'x', '--bulan', '3,1,3', '--db', db], { ...id, cwd: dir }); } },
   { name: 'monitor record without a terminal', code: 2, says: ['mengajukan pertanyaan di terminal', 'uep monitor import <berkas>'],
     run: async () => { const { db } = monitored(); return uep(['monitor', 'record', PENERIMA, '--db', db], id); } },
-  { name: 'monitor record of a bad NIK', code: 1, says: ['NIK yang diberikan tidak sah (nik_format)'],
+  { name: 'monitor record of a search that finds nobody', code: 1, says: ['tidak ada penerima putaran final yang cocok dengan pencarian', 'id_penerima pada lembar kunjungan'],
     run: async () => { const { db } = monitored(); return uep(['monitor', 'record', '123', '--db', db], { ...id, tty: true }); } },
-  { name: 'monitor record of someone not a beneficiary', code: 1, says: ['bukan penerima pada alokasi final', 'uep export allocation'],
+  { name: 'monitor record of someone not a beneficiary', code: 1, says: ['tidak ada penerima putaran final yang cocok dengan pencarian'],
     run: async () => { const { db } = monitored(); return uep(['monitor', 'record', RINA, '--db', db], { ...id, tty: true }); } },
   { name: 'monitor monitors import with bad rows', code: 1, says: ['2 baris ditolak', 'baris 3 peran_invalid — peran bukan PSM atau TKSK', 'kecamatan_unknown — kecamatan tidak dikenal'],
     run: async () => {

@@ -20,6 +20,7 @@ const READERS: string[][] = [
   ['report', 'summary'], ['report', 'html', '--out', 'x.html'], ['report', 'monitoring'], ['allocate', 'list'], ['allocate', 'verify', '1'],
   ['allocate', 'compare', '--method', 'equal,hamilton', '--slots', '10'], ['doctor'], ['backup', 'b.sqlite'],
   ['review', 'list'], ['export', 'usulan', '--out', 'x'], ['appeal', 'list'], ['report', 'pdp'],
+  ['assess', 'form', '--out', 'x.xlsx'], ['monitor', 'form', '--out', 'x.xlsx'],
 ];
 
 async function withPeople(dir: string, db = join(dir, 'uep.sqlite')): Promise<string> {
