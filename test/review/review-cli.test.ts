@@ -3,6 +3,7 @@ import { prompters } from '../../src/cli/prompts.js';
 import { ScriptedPrompter, type Responder } from '../assess/scripted.js';
 import { openDb, uep, uepBin, writeFile } from '../helpers.js';
 import { RUBRIC } from '../score/builders.js';
+import { changesSinceScoring } from '../../src/score/freshness.js';
 import { DUPLICATES, importWorld } from './world.js';
 
 const original = prompters.create;
@@ -108,7 +109,7 @@ describe('uep review duplicates / decide', () => {
   });
 
   it('the record judged the duplicate fails the rule duplicate once scored again, and explain shows it', async () => {
-    const { run, dir } = await world();
+    const { run, dir, db } = await world();
     const [, , b] = DUPLICATES[1]!;
     await run(['applicants', 'import', writeFile(dir, 'p.csv', ['nik,jenis_usaha,tanggal_daftar', `${b.nik},gorengan,2026-01-10`]), '--tahun', '2026', '--quiet']);
     const ids = RUBRIC.rubric.questions.map((q) => q.id);
@@ -120,7 +121,16 @@ describe('uep review duplicates / decide', () => {
     const pair = pairs.pairs.find((p) => p.b.nama === b.nama)!;
     const decided = await run(['review', 'decide', String(pair.id), '--as', 'same_person', '--keep', 'a']);
     expect(decided.stderr).toContain('run `uep score --tahun 2026` to apply it');
+    // Allocating on the old scores says so (the decision is not in them yet), and stops saying so once scored again.
+    const allocateNow = () => run(['allocate', '--tahun', '2026', '--slots', '2', '--dry-run', '--json']);
+    const early = await allocateNow();
+    expect([early.code, JSON.parse(early.stdout).changes_since_scoring]).toEqual([0, { registry_imports: 0, duplicate_decisions: 1 }]);
+    expect(early.stderr).toContain('older than 0 registry import(s) and 1 duplicate decision(s)');
     await run(['score', '--tahun', '2026', '--quiet']);
+    // (b, the only applicant, is now ineligible: nothing to allocate; the check itself says nothing changed since.)
+    const d = openDb(db);
+    expect(changesSinceScoring(d, 2026)).toMatchObject({ registry_imports: 0, duplicate_decisions: 0 });
+    d.close();
     const e = await run(['explain', b.nik]);
     expect(e.stdout).toContain(`judged the duplicate of another record (pair ${pair.id})`);
     expect(e.stdout).toContain('duplicate_person');

@@ -10,6 +10,7 @@ import { formatTable } from '../../format/table.js';
 import { language, t } from '../../i18n/index.js';
 import { parseNik } from '../../nik/nik.js';
 import type { Run } from '../action.js';
+import { changesSinceScoring } from '../../score/freshness.js';
 import type { CliContext } from '../context.js';
 import { methodFlag, runFlag, tahunFlag } from '../flags.js';
 import { poolOptions, poolValues } from './allocate-options.js';
@@ -24,8 +25,12 @@ async function allocateAction(ctx: CliContext, opts: Record<string, unknown>): P
   const dryRun = !!opts.dryRun;
   const { run_id, inputs_sha256, rubric, plan } = await allocate(ctx.db(), { ...options, dryRun });
   const { results: _results, ...summary } = plan;
-  const doc = { run_id, status: dryRun ? 'dry_run' : 'draft', tahun: plan.params.tahun, method: plan.params.method, inputs_sha256, rubric, ...summary };
+  const { scored_at: _scoredAt, ...changes } = changesSinceScoring(ctx.db(), plan.params.tahun);
+  const doc = { run_id, status: dryRun ? 'dry_run' : 'draft', tahun: plan.params.tahun, method: plan.params.method, inputs_sha256, rubric, ...summary, changes_since_scoring: changes };
   ctx.result(doc);
+  if (changes.registry_imports + changes.duplicate_decisions > 0) {
+    ctx.say(ctx.c.yellow(t('allocate:done.scores_behind', { imports: changes.registry_imports, decisions: changes.duplicate_decisions, tahun: plan.params.tahun })));
+  }
   for (const line of [...describeParams(plan), ...moveLines(plan.moves, plan.params.method), ...tieLines(plan.ties, nama)]) ctx.say(line);
   ctx.show(regencyTable(plan));
   ctx.say(totalsLine(plan));
