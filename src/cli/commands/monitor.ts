@@ -7,8 +7,9 @@ import { t } from '../../i18n/index.js';
 import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
+import { reasonText, warningText } from '../../monitor/reasons.js';
 import type { Run } from '../action.js';
-import { dateFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
+import { dateFlag, forceHelp, outDirFlag, outHelp, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { csvInputOptions, csvInputValues } from '../csv-options.js';
 import { registerMonitorRecord } from './monitor-record.js';
@@ -45,11 +46,11 @@ function registerPlan(monitor: Command, run: Run): void {
   monitor.command('plan')
     .description(t('monitor:help.plan'))
     .option('--run <id>', t('monitor:help.plan_run'))
-    .option('--out <dir>', OUT_HELP)
+    .option('--out <dir>', outHelp())
     .option('--tanggal-hibah <date>', t('monitor:help.plan_tanggal_hibah'))
     .option('--bulan <months>', t('monitor:help.plan_bulan'))
     .option('--excel', t('monitor:help.plan_excel'))
-    .option('--force', FORCE_HELP)
+    .option('--force', forceHelp())
     .action(run((ctx, _args, opts) => {
       const now = new Date();
       const tanggalHibah = dateFlag(opts.tanggalHibah, '--tanggal-hibah');
@@ -75,7 +76,7 @@ function registerPlan(monitor: Command, run: Run): void {
 function registerVisitImport(monitor: Command, run: Run): void {
   const cmd = monitor.command('import <file>').description(t('monitor:help.import'));
   importFlags(cmd, VISIT_FIELDS.map((f) => f.field))
-    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o))));
+    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o), { reject: reasonText, warning: warningText })));
 }
 
 export function registerMonitor(program: Command, run: Run): void {
