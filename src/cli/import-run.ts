@@ -8,6 +8,7 @@ import { t } from '../i18n/index.js';
 import { ImportRejectedError, type ImportOptions, type ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 import { csvInputOptions, csvInputValues } from './csv-options.js';
+import { kindLabel } from '../import/reasons.js';
 import { pathFlag } from './flags.js';
 import { reportImport, type ImportExplainers } from './import-summary.js';
 import { progressBar } from './progress.js';
@@ -28,7 +29,7 @@ export type Importer = (path: string, options: ImportOptions) => Promise<ImportS
 export async function runFileImport(
   ctx: CliContext, file: unknown, opts: Record<string, unknown>, label: string, importer: Importer, explainers?: ImportExplainers,
 ): Promise<void> {
-  const bar = progressBar(ctx, t('import:progress.bar', { kind: label }));
+  const bar = progressBar(ctx, t('import:progress.bar', { kind: kindLabel(label) }));
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {

@@ -1,7 +1,7 @@
 import { displayPath } from '../fsutil/display.js';
 import { language, t } from '../i18n/index.js';
 import { formatNumber, intlLocale } from '../format/number.js';
-import { explained, explainImportWarning, explainReject, type CodeExplainer } from '../import/reasons.js';
+import { explained, explainImportWarning, explainReject, kindLabel, type CodeExplainer } from '../import/reasons.js';
 import type { ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 
@@ -25,7 +25,7 @@ function secondsText(seconds: number): string {
 /** The human summary of any import (stderr), and its JSON (stdout with --json). */
 export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: number, explainers: ImportExplainers = {}): void {
   const { c } = ctx;
-  const head = { file: displayPath(summary.file), kind: summary.kind, read: summary.read, seconds: secondsText(seconds) };
+  const head = { file: displayPath(summary.file), kind: kindLabel(summary.kind), read: summary.read, seconds: secondsText(seconds) };
   const n = (x: number) => formatNumber(x, language());
   const counts = {
     inserted: c.green(n(summary.inserted)), updated: n(summary.updated), unchanged: n(summary.unchanged),

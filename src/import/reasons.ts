@@ -20,6 +20,14 @@ export const IMPORT_WARNINGS = [
   'tanggal_daftar_invalid',
 ] as const;
 
+/** The kinds of import (summary.kind), each with its name for people (`import:kind.<kind>`). */
+export const IMPORT_KINDS = ['dtks', 'pkh', 'recipients', 'applicants', 'assessments', 'visits'] as const;
+
+/** What a person calls an import's kind: `pendaftar` for applicants; the kind itself when it has no name. */
+export function kindLabel(kind: string): string {
+  return hasMessage(`import:kind.${kind}`) ? t(`import:kind.${kind}`) : kind;
+}
+
 /** Explains a code, or says it does not know it (undefined). */
 export type CodeExplainer = (code: string) => string | undefined;
 

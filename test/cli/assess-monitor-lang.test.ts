@@ -143,7 +143,7 @@ const ERRORS: ErrorCase[] = [
       return uep(['monitor', 'import', file, '--strict', '--db', db], id);
     } },
   { name: 'assess import with rejected rows (the import summary)', code: 0,
-    says: ['tanggal_invalid — tanggal asesmen tidak terbaca sebagai tanggal', 'Impor selesai: asesmen.csv (assessments)'],
+    says: ['tanggal_invalid — tanggal asesmen tidak terbaca sebagai tanggal', 'Impor selesai: asesmen.csv (asesmen)'],
     run: async () => {
       const { dir, db } = await registered();
       const file = writeFile(dir, 'asesmen.csv', [`nik,assessor,tanggal,${IDS.join(',')}`, `${SITI},Rahmawati,31-02-2026,${CELLS.join(',')}`]);

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { flatten, loadCatalogue } from '../../src/i18n/catalogue.js';
-import { IMPORT_REJECTS, IMPORT_WARNINGS } from '../../src/import/reasons.js';
+import { APPLICANTS_IMPORT } from '../../src/applicants/import.js';
+import { RECIPIENTS_IMPORT } from '../../src/applicants/recipients.js';
+import { DTKS_IMPORT } from '../../src/import/dtks.js';
+import { PKH_IMPORT } from '../../src/import/pkh.js';
+import { IMPORT_KINDS, IMPORT_REJECTS, IMPORT_WARNINGS } from '../../src/import/reasons.js';
 import { nik, ROOT, tempDir, uep, writeFile, type RunResult } from '../helpers.js';
 import { englishIn } from './english.js';
 
@@ -167,7 +171,7 @@ describe('what the commands say, in Indonesian', () => {
     const rows = Array.from({ length: 1200 }, (_, i) => `${nik('6472', 1 + (i % 28), 1 + (i % 12), 80, i + 1)},Warga ${i},Samarinda,2,,`);
     const big = await run('id', 'import', 'dtks', writeFile(dir, 'besar.csv', [DTKS_HEADER, ...rows]));
     expect(big.code).toBe(0);
-    expect(big.stderr).toMatch(/^Impor selesai: besar\.csv \(dtks\), 1\.200 baris dibaca dalam \d+,\d detik\n {2}ditambahkan 1\.200 · diperbarui 0 · tidak berubah 0 · ditolak 0\n/);
+    expect(big.stderr).toMatch(/^Impor selesai: besar\.csv \(DTKS\), 1\.200 baris dibaca dalam \d+,\d detik\n {2}ditambahkan 1\.200 · diperbarui 0 · tidak berubah 0 · ditolak 0\n/);
     const mixed = await run('id', 'import', 'dtks', mixedDtks(dir));
     expect(mixed.code).toBe(0);
     for (const line of [
@@ -200,8 +204,11 @@ describe('what the commands say, in Indonesian', () => {
     expect(status.stdout).toMatch(/^Basis data \S+ \(skema \d+\)\nOrang: 2 \(dalam DTKS 2, keluar 0\) · peserta PKH: 0 \(aktif 0\) · kelompok impor: 1\n/);
     expect(status.stdout).toMatch(/kode\s+kabupaten\/kota\s+orang/);
     expect(status.stdout).toMatch(/sex_mismatch\s+1\s+jenis kelamin berbeda dengan yang tercantum dalam NIK/);
+    expect(status.stdout).toMatch(/^ 1\s+DTKS\s+dtks\.csv\s+\d\d-\d\d-\d{4} \d\d\.\d\d\.\d\d/m);
     expect((await ok('doctor')).stdout).toMatch(/^pemeriksaan\s+hasil\s+keterangan\n[-\s]+\nkeutuhan\s+baik\s+ok\n/);
-    expect((await ok('audit')).stdout).toMatch(/^id\s+waktu\s+operator\s+perintah\s+status\s+perubahan\s+parameter\n/);
+    const audit = (await ok('audit')).stdout;
+    expect(audit).toMatch(/^id\s+waktu\s+operator\s+perintah\s+status\s+perubahan\s+parameter\n/);
+    expect(audit).toMatch(/import dtks\s+selesai\s+2\s+\{"file":"\(tidak dicatat\)"/);
     expect((await ok('backup', 'cadangan.sqlite')).stderr).toMatch(/^Cadangan \S+ ditulis ke \S+cadangan\.sqlite \(\d+ halaman\)\n$/);
     expect((await ok('migrate')).stderr).toMatch(/memakai versi skema \d+, yaitu versi yang dipakai uep ini\.\n$/);
     expect((await ok('restore', 'cadangan.sqlite')).stderr).toMatch(/dipulihkan dari cadangan\.sqlite \(skema \d+, keutuhan baik\); basis data sebelumnya disimpan sebagai /);
@@ -254,6 +261,13 @@ describe('import reason codes', () => {
   it.each(['id', 'en'] as const)('every code has one explanation in %s, and only codes do', (lang) => {
     expect(keys(lang, 'reject')).toEqual([...IMPORT_REJECTS].sort());
     expect(keys(lang, 'warning')).toEqual([...IMPORT_WARNINGS].sort());
+  });
+
+  it.each(['id', 'en'] as const)('every kind of import has its name in %s, and the audit statuses theirs', (lang) => {
+    const catalogue = loadCatalogue(lang);
+    expect([...flatten(catalogue.import!).keys()].filter((k) => k.startsWith('kind.')).map((k) => k.slice(5)).sort()).toEqual([...IMPORT_KINDS].sort());
+    for (const kind of [DTKS_IMPORT, PKH_IMPORT, APPLICANTS_IMPORT, RECIPIENTS_IMPORT].map((k) => k.kind)) expect(IMPORT_KINDS).toContain(kind);
+    expect([...flatten(catalogue.status!).keys()].filter((k) => k.startsWith('audit_status.')).sort()).toEqual(['audit_status.done', 'audit_status.failed', 'audit_status.interrupted']);
   });
 
   it('the lists hold every code the import sources write (and nik_duplicate, column_count of the pipeline)', () => {

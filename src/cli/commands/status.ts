@@ -3,7 +3,7 @@ import { databaseStatus } from '../../status/status.js';
 import { formatTable } from '../../format/table.js';
 import { formatTimestamp } from '../../format/time.js';
 import { language, t } from '../../i18n/index.js';
-import { explainImportWarning } from '../../import/reasons.js';
+import { explainImportWarning, kindLabel } from '../../import/reasons.js';
 import type { Run } from '../action.js';
 
 /** Column headings of the status and audit tables, in the reader's words. */
@@ -34,7 +34,7 @@ export function registerStatus(program: Command, run: Run): void {
       }
       if (s.last_batches.length > 0) {
         const batches = s.last_batches.map((b) => ({
-          ...b, finished_at: b.finished_at === null ? t('status:unfinished') : formatTimestamp(b.finished_at, ctx.timeZone, lang),
+          ...b, kind: kindLabel(b.kind), finished_at: b.finished_at === null ? t('status:unfinished') : formatTimestamp(b.finished_at, ctx.timeZone, lang),
         }));
         lines.push('', t('status:last_imports'), table(batches));
       }
