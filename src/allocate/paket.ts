@@ -13,7 +13,7 @@ import { MiB, type InputSpec } from '../fsutil/input.js';
 import { nameKey } from '../regions/resolve.js';
 
 /** Six business types and their values: a megabyte is far more than any real file. */
-const PAKET_FILE: InputSpec = { what: 'package values file', flag: '--paket', maxBytes: MiB };
+const PAKET_FILE: InputSpec = { what: 'files:what.paket', flag: '--paket', maxBytes: MiB };
 
 export const DEFAULT_PAKET_FILE = fileURLToPath(new URL('../../data/paket.csv', import.meta.url));
 export const JENIS_USAHA = ['makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel'] as const;

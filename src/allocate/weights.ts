@@ -14,7 +14,7 @@ import { displayValue } from '../fsutil/display.js';
 import { MiB, readInputText, type InputSpec } from '../fsutil/input.js';
 
 /** A weights file names a few regions: a megabyte is far more than any real one. */
-const WEIGHTS_FILE: InputSpec = { what: 'weights file', flag: '--weights', maxBytes: MiB };
+const WEIGHTS_FILE: InputSpec = { what: 'files:what.weights', flag: '--weights', maxBytes: MiB };
 
 export interface RegionWeightRow {
   region: string;

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { displayPath } from '../fsutil/display.js';
+import { t } from '../i18n/index.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
 import type { ImportOptions } from '../import/summary.js';
@@ -30,7 +31,7 @@ export const RECIPIENTS_IMPORT: ImportKind<RecipientsImportOptions> = {
   checkColumns(file, mapping, options) {
     if (!mapping.index.has('nik')) throw missingColumns(file, mapping, ['nik']);
     if (!mapping.index.has('tahun') && options.tahun === undefined) {
-      throw new UsageError(`${displayPath(file)} has no tahun column: give the year of the list with --tahun <year>`);
+      throw new UsageError(t('import:option.no_tahun_column', { file: displayPath(file) }));
     }
   },
   validator(mapping, options) {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import { formatTimestamp } from '../format/time.js';
+import { language, t } from '../i18n/index.js';
 import { maskNik } from '../nik/nik.js';
 import { maskNikLike } from './mask.js';
 
@@ -103,7 +104,7 @@ export function runningCommand(dbPath: string): string | undefined {
       SELECT command, operator, at FROM audit_log a WHERE json_extract(result_json, '$.status') = 'started'
         AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE json_extract(b.result_json, '$.started_id') = a.id)
       ORDER BY id DESC LIMIT 1`).get() as { command: string; operator: string; at: string } | undefined;
-    return row ? `\`uep ${row.command}\` (started by ${row.operator} at ${formatTimestamp(row.at)})` : undefined;
+    return row ? t('db:running_command', { command: row.command, operator: row.operator, at: formatTimestamp(row.at, undefined, language()) }) : undefined;
   } catch {
     return undefined;
   } finally {

@@ -21,7 +21,7 @@ export function wholeFlag(opts: Opts, key: string, flag: string, min = 0, max = 
   const text = String(raw).trim().replace(/[_,.](?=\d{3}\b)/g, '');
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} ${raw}: expected a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` of at least ${min}`}`);
+    throw new UsageError(t(max < Number.MAX_SAFE_INTEGER ? 'cli:flag.whole_range' : 'cli:flag.whole_min', { flag, value: raw, min, max }));
   }
   return n;
 }
@@ -31,7 +31,7 @@ export function tahunFlag(opts: Opts): number | undefined {
   const raw = opts.tahun;
   if (raw === undefined) return undefined;
   const text = String(raw).trim();
-  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new UsageError(`--tahun ${raw}: expected a year such as 2026`);
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new UsageError(t('cli:flag.tahun', { value: raw }));
   return Number(text);
 }
 
@@ -40,7 +40,7 @@ export function runFlag(raw: unknown, flag = '--run'): number | undefined {
   if (raw === undefined) return undefined;
   const text = String(raw).trim();
   const id = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(`${flag} ${raw}: expected a run id (a whole number, see \`uep allocate list\`)`);
+  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(t('cli:flag.run', { flag, value: raw }));
   return id;
 }
 
@@ -48,7 +48,7 @@ export function methodFlag(raw: unknown, flag = '--method'): ApportionMethod {
   try {
     return parseMethod(String(raw));
   } catch {
-    throw new UsageError(`${flag} ${raw}: unknown method; expected one of ${APPORTION_METHODS.join(', ')}`);
+    throw new UsageError(t('cli:flag.method', { flag, value: raw, methods: APPORTION_METHODS.join(', ') }));
   }
 }
 
@@ -56,14 +56,14 @@ export function methodFlag(raw: unknown, flag = '--method'): ApportionMethod {
 export function kabupatenFlag(raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
   const k = kabupatenFromCode(String(raw), 'kemendagri') ?? kabupatenFromName(String(raw));
-  if (!k) throw new UsageError(`--kabupaten ${raw}: not one of the ten regencies of Kalimantan Timur (give a name or a Kemendagri code like 6472)`);
+  if (!k) throw new UsageError(t('cli:flag.kabupaten', { value: raw }));
   return k.kode;
 }
 
 /** --kode: the code system of kode_kabupaten columns. */
 export function kodeFlag(raw: unknown): 'kemendagri' | 'bps' {
   const kode = raw === undefined ? 'kemendagri' : String(raw);
-  if (kode !== 'kemendagri' && kode !== 'bps') throw new UsageError(`--kode ${kode}: expected kemendagri or bps`);
+  if (kode !== 'kemendagri' && kode !== 'bps') throw new UsageError(t('cli:flag.kode', { value: kode }));
   return kode;
 }
 
@@ -71,7 +71,7 @@ export function kodeFlag(raw: unknown): 'kemendagri' | 'bps' {
 export function dateFlag(raw: unknown, flag: string): string | undefined {
   if (raw === undefined) return undefined;
   const date = parseTanggal(String(raw));
-  if (!date) throw new UsageError(`${flag} ${raw}: expected a date like 2026-03-31`);
+  if (!date) throw new UsageError(t('cli:flag.date', { flag, value: raw }));
   return date;
 }
 
@@ -91,11 +91,12 @@ export function fileFormatFlag(opts: Opts, allowed: readonly ExportFormat[] = ['
   return format as ExportFormat;
 }
 
-export const OUT_HELP = 'folder to write into; {date} (YYYY-MM-DD), {time}, {run} and {tahun} are filled in, e.g. reports/{date}';
-export const FORCE_HELP = 'replace files in an output folder that already holds files (refused otherwise)';
+/** The help of --out and --force of the commands that write files (called when the help is built). */
+export const outHelp = (): string => t('cli:flag.out_help');
+export const forceHelp = (): string => t('cli:flag.force_help');
 
 /** --out with {date}, {time}, {run}, {tahun} expanded, relative to the working directory. */
 export function outDirFlag(ctx: CliContext, raw: unknown, values: { run?: number; tahun?: number }, now: Date): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw new UsageError('--out <dir> is required: the folder to write into (e.g. reports/{date})');
+  if (typeof raw !== 'string' || raw.trim() === '') throw new UsageError(t('cli:flag.out_required'));
   return resolve(ctx.io.cwd, expandOutPattern(raw, { now, ...values }));
 }

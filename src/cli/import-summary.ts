@@ -1,40 +1,64 @@
 import { displayPath } from '../fsutil/display.js';
-import { t } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
+import { formatNumber, intlLocale } from '../format/number.js';
+import { explained, explainImportWarning, explainReject, kindLabel, type CodeExplainer } from '../import/reasons.js';
 import type { ImportSummary } from '../import/summary.js';
 import type { CliContext } from './context.js';
 
-const n = (x: number) => x.toLocaleString('en-US');
+/** How the codes of one kind of import are explained (assessments and visits have their own codes). */
+export interface ImportExplainers {
+  reject?: CodeExplainer;
+  warning?: CodeExplainer;
+}
 
-function counts(map: Record<string, number>): string {
-  return Object.entries(map).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `${k} ${n(v)}`).join(', ');
+/** One line per code, the most frequent first: `  2 × nik_format — NIK tidak terdiri atas 16 digit`. */
+function codeLines(map: Record<string, number>, explain: (code: string) => string): string[] {
+  return Object.entries(map).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, count]) => `    ${t('import:summary.code_line', { count, code: explain(code) })}`);
+}
+
+/** Seconds with one decimal, as the reader writes them (0,4 / 0.4). */
+function secondsText(seconds: number): string {
+  return new Intl.NumberFormat(intlLocale(language()), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
 }
 
 /** The human summary of any import (stderr), and its JSON (stdout with --json). */
-export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: number): void {
+export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: number, explainers: ImportExplainers = {}): void {
   const { c } = ctx;
-  const verb = summary.dry_run ? 'Checked (dry run, nothing written)' : 'Imported';
+  const head = { file: displayPath(summary.file), kind: kindLabel(summary.kind), read: summary.read, seconds: secondsText(seconds) };
+  const n = (x: number) => formatNumber(x, language());
+  const counts = {
+    inserted: c.green(n(summary.inserted)), updated: n(summary.updated), unchanged: n(summary.unchanged),
+    rejected: summary.rejected > 0 ? c.red(n(summary.rejected)) : '0',
+  };
   const lines = [
-    `${c.bold(verb)} ${displayPath(summary.file)} (${summary.kind}): ${n(summary.read)} rows read in ${seconds.toFixed(1)} s`,
-    `  inserted ${c.green(n(summary.inserted))} · updated ${n(summary.updated)} · unchanged ${n(summary.unchanged)} · rejected ${summary.rejected > 0 ? c.red(n(summary.rejected)) : '0'}`,
+    c.bold(t(summary.dry_run ? 'import:summary.checked' : 'import:summary.imported', head)),
+    `  ${t('import:summary.counts', counts)}`,
   ];
-  for (const key of ['departed', 'not_in_dtks']) {
-    if (typeof summary[key] === 'number') lines.push(`  ${key.replace(/_/g, ' ')}: ${n(summary[key] as number)}`);
+  if (typeof summary.departed === 'number') lines.push(`  ${t('import:summary.departed', { n: summary.departed })}`);
+  if (typeof summary.not_in_dtks === 'number') lines.push(`  ${t('import:summary.not_in_dtks', { n: summary.not_in_dtks })}`);
+  if (summary.blank > 0) lines.push(`  ${t('import:summary.blank', { n: summary.blank })}`);
+  if (summary.rejected > 0) {
+    lines.push(`  ${c.red(t('import:summary.rejected_title'))}`);
+    lines.push(...codeLines(summary.reasons, (code) => explained(code, ...[explainers.reject, explainReject].filter((e) => e !== undefined))));
   }
-  if (summary.blank > 0) lines.push(`  blank lines skipped: ${n(summary.blank)}`);
-  if (summary.rejected > 0) lines.push(`  ${c.red('rejected')}: ${counts(summary.reasons)}`);
-  if (Object.keys(summary.warnings).length > 0) lines.push(`  ${c.yellow('warnings')} (stored on the rows): ${counts(summary.warnings)}`);
+  if (Object.keys(summary.warnings).length > 0) {
+    lines.push(`  ${c.yellow(t('import:summary.warnings_title'))}`);
+    lines.push(...codeLines(summary.warnings, (code) => explained(code, ...[explainers.warning, explainImportWarning].filter((e) => e !== undefined))));
+  }
   if (typeof summary.kode_evidence === 'string') {
     lines.push(`  ${t('xlsx:kode.decided', { system: summary.kode, evidence: t(`xlsx:kode.evidence.${summary.kode_evidence}`) })}`);
   }
   for (const hint of (summary.hints as string[] | undefined) ?? []) lines.push(`  ${c.yellow(t(`xlsx:hint.${hint}`))}`);
   if (summary.rejected > 0) {
-    if (summary.rejects_file && !summary.dry_run) lines.push(`  rejected rows written to ${displayPath(summary.rejects_file)}`);
+    if (summary.rejects_file && !summary.dry_run) lines.push(`  ${t('import:summary.rejects_written', { file: displayPath(summary.rejects_file) })}`);
     else {
-      const sample = summary.first_rejects.map((r) => `line ${r.line} (${r.reason})`).join(', ');
-      lines.push(`  first rejected: ${sample}${summary.rejected > summary.first_rejects.length ? ', …' : ''}; write them all with --rejects <file>`);
+      const sample = summary.first_rejects.map((r) => t('import:summary.sample_line', { line: r.line, reason: r.reason })).join(', ');
+      const more = summary.rejected > summary.first_rejects.length ? ', …' : '';
+      lines.push(`  ${t('import:summary.first_rejected', { sample: `${sample}${more}` })}`);
     }
   }
-  if (summary.batch_id !== null) lines.push(c.dim(`  batch ${summary.batch_id} · sha256 ${summary.sha256.slice(0, 16)}…`));
+  if (summary.batch_id !== null) lines.push(c.dim(`  ${t('import:summary.batch', { batch: summary.batch_id, sha256: summary.sha256.slice(0, 16) })}`));
   ctx.say(lines.join('\n'));
   ctx.result({ ...summary, seconds: Number(seconds.toFixed(3)) });
 }

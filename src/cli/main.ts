@@ -15,17 +15,17 @@ import type { Action } from './action.js';
 /** Builds the program. Every command's action runs through `run`, which owns the context. */
 export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string }): Command {
   const program = new LocalCommand('uep')
-    .description('Usaha Ekonomi Produktif (UEP) programme tool of Dinas Sosial Provinsi Kalimantan Timur')
+    .description(t('cli:program.description'))
     .version(process.env.npm_package_version ?? '0.1.0', '-V, --version', t('cli:help.version_option'))
     .helpOption('-h, --help', t('cli:help.help_option'))
     .helpCommand('help [command]', t('cli:help.help_command'))
     .option('--lang <code>', t('cli:options.lang'))
-    .option('--db <file>', 'SQLite database (default: $UEP_DB, else uep.sqlite in the current directory)')
-    .option('--json', 'print a machine-readable result on stdout')
-    .option('-q, --quiet', 'print nothing but the result and errors')
-    .option('--no-color', 'never colour the output (also off with NO_COLOR, or when not a terminal)')
-    .option('--verbose', 'show stack traces for unexpected errors')
-    .option('--operator <name>', 'who is running this, for the audit log (default: the OS user)')
+    .option('--db <file>', t('cli:options.db'))
+    .option('--json', t('cli:options.json'))
+    .option('-q, --quiet', t('cli:options.quiet'))
+    .option('--no-color', t('cli:options.no_color'))
+    .option('--verbose', t('cli:options.verbose'))
+    .option('--operator <name>', t('cli:options.operator'))
     .showHelpAfterError(t('cli:help.after_error'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -115,20 +115,19 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
     }
     if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
       const holder = state.dbPath ? runningCommand(state.dbPath) : undefined;
-      err = new DatabaseError(`the database is busy: ${holder ?? 'another uep command'} has been writing to it for too long`,
-        'wait for it to finish (see `uep audit`), then run this again');
+      err = new DatabaseError(holder ? t('cli:error.busy', { holder }) : t('cli:error.busy_unknown'), t('cli:error.busy_hint'));
     }
     if (state.dbPath && !(err instanceof UepError)) err = describeDatabaseFailure(err, state.dbPath) ?? err;
     // Messages quote file names and cells: escaped here too, so no text from outside reaches the terminal raw.
     if (err instanceof UepError) {
       io.stderr.write(`uep: ${displayLine(err.message)}\n`);
-      if (err.hint) io.stderr.write(`  hint: ${displayLine(err.hint)}\n`);
+      if (err.hint) io.stderr.write(`  ${t('cli:error.hint', { hint: displayLine(err.hint) })}\n`);
       if (verbose && err.stack) io.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`uep: unexpected error: ${displayLine(e?.message ?? String(err))}\n`);
-    io.stderr.write(verbose && e?.stack ? `${e.stack}\n` : '  (run again with --verbose for details)\n');
+    io.stderr.write(`uep: ${t('cli:error.unexpected', { message: displayLine(e?.message ?? String(err)) })}\n`);
+    io.stderr.write(verbose && e?.stack ? `${e.stack}\n` : `  ${t('cli:error.verbose')}\n`);
     return 1;
   }
 }

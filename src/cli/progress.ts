@@ -8,14 +8,17 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, stop() {} };
 
-/** A bytes-read progress bar with rows/s, on stderr, only on a terminal and never with --quiet/--json. */
-export function progressBar(ctx: CliContext, label: string): Progress {
+/**
+ * A bytes-read progress bar with rows/s, on stderr, only on a terminal and never with --quiet/--json.
+ * `format`: cli-progress's format in the reader's words ({bar}, {percentage}, {rows}, {rate}, {eta_formatted}).
+ */
+export function progressBar(ctx: CliContext, format: string): Progress {
   if (!ctx.io.stderr.isTTY || ctx.opts.quiet || ctx.io.env.CI) return NONE;
   const started = Date.now();
   const bar = new cliProgress.SingleBar(
     {
       stream: ctx.io.stderr as NodeJS.WritableStream,
-      format: `${label} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`,
+      format,
       hideCursor: true,
       clearOnComplete: true,
       fps: 5,

@@ -4,6 +4,7 @@
  * is never echoed: it holds a NIK, a name, a phone number.
  */
 import { displayValue } from '../fsutil/display.js';
+import { t } from '../i18n/index.js';
 
 /** At most this many columns are named in a message. */
 const SHOWN = 30;
@@ -22,7 +23,7 @@ export function looksLikeData(cells: readonly string[]): boolean {
 
 /** "columns found: a, b, c" for a header (escaped, shortened), or that the first line looks like data. */
 export function describeHeader(cells: readonly string[]): string {
-  if (looksLikeData(cells)) return 'the first line looks like data, not a header';
+  if (looksLikeData(cells)) return t('csv:header.looks_like_data');
   const shown = cells.slice(0, SHOWN).map((c) => displayValue(c)).join(', ');
-  return `columns found: ${shown || '(none)'}${cells.length > SHOWN ? ', …' : ''}`;
+  return t('csv:header.columns_found', { columns: `${shown || t('csv:header.no_columns')}${cells.length > SHOWN ? ', …' : ''}` });
 }

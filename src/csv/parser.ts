@@ -7,6 +7,8 @@
  * newlines, LF / CRLF / lone CR line ends. Lenient like Python's csv: a stray quote inside an
  * unquoted field is kept literally; text after a closing quote is appended to the field.
  */
+import { t } from '../i18n/index.js';
+
 export interface CsvRecord {
   /** 1-based physical line on which the record starts. */
   line: number;
@@ -42,7 +44,7 @@ export class CsvParser {
     this.pending = used < text.length ? text.slice(used) : '';
     // Stopped by the limit, what is left is simply not read yet; else it is one unfinished record.
     if (out.length < limit && this.pending.length > this.maxRecordChars) {
-      throw new CsvSyntaxError(this.line, `a record longer than ${this.maxRecordChars} characters starts here (an unbalanced quote?)`);
+      throw new CsvSyntaxError(this.line, t('csv:syntax.too_long', { max: this.maxRecordChars }));
     }
   }
 
@@ -98,7 +100,7 @@ export class CsvParser {
             j++;
           }
           if (!closed) {
-            if (final) throw new CsvSyntaxError(recordLine, 'a quoted field is never closed (unbalanced quote)');
+            if (final) throw new CsvSyntaxError(recordLine, t('csv:syntax.unclosed'));
             this.line = recordLine;
             return recordStart;
           }

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { checkReadSize, IMPORT_FILE, inputFsError, openInputFile, type InputSpec } from '../fsutil/input.js';
 import { CsvParser, CsvSyntaxError, type CsvRecord } from './parser.js';
 import { CsvSpanCutter, type CsvSpan } from './spans.js';
@@ -61,16 +62,13 @@ export function detectDelimiter(headerLine: string): string {
 function checkMagic(file: string, head: Buffer): void {
   const name = basename(file);
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) {
-    throw new DataError(name, undefined, undefined, 'this is an Excel workbook (XLSX/ZIP), not a CSV file',
-      'open it in Excel and use File → Save As → "CSV UTF-8 (Comma delimited)"');
+    throw new DataError(name, undefined, undefined, t('csv:file.xlsx'), t('csv:file.xlsx_hint'));
   }
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
-    throw new DataError(name, 1, undefined, 'the file is UTF-16 encoded',
-      'save it as "CSV UTF-8" in Excel, or convert it with: iconv -f UTF-16 -t UTF-8');
+    throw new DataError(name, 1, undefined, t('csv:file.utf16'), t('csv:file.utf16_hint'));
   }
   if (head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new DataError(name, undefined, undefined, 'this is an old Excel workbook (XLS), not a CSV file',
-      'open it in Excel and save it as CSV');
+    throw new DataError(name, undefined, undefined, t('csv:file.xls'), t('csv:file.xls_hint'));
   }
 }
 
@@ -108,7 +106,7 @@ export async function openCsv(file: string, options: CsvOpenOptions = {}): Promi
   const { fd, size: totalBytes } = openInputFile(file, spec);
   if (totalBytes === 0) {
     closeSync(fd);
-    throw new DataError(name, undefined, undefined, 'the file is empty (no header line)');
+    throw new DataError(name, undefined, undefined, t('csv:file.empty'));
   }
 
   // 64 KB reads: every string made from them stays small (V8 puts strings over 128 KB in their own
@@ -154,14 +152,12 @@ async function csvSource(file: string, options: CsvOpenOptions, spec: InputSpec,
     const textLine = () => 1 + newlinesBefore(file, before);
     const nul = text.indexOf('\0');
     if (nul !== -1) {
-      throw new DataError(name, lineOf(text, nul, textLine()), undefined, 'contains a NUL byte: this is not a text CSV file',
-        'check that this is the right file; a spreadsheet must first be saved as "CSV UTF-8"');
+      throw new DataError(name, lineOf(text, nul, textLine()), undefined, t('csv:file.nul'), t('csv:file.nul_hint'));
     }
     if (encoding === 'utf8') {
       const bad = text.indexOf('\uFFFD');
       if (bad !== -1) {
-        throw new DataError(name, lineOf(text, bad, textLine()), undefined, 'is not valid UTF-8',
-          'if the file was saved by Excel on Windows, try --encoding latin1');
+        throw new DataError(name, lineOf(text, bad, textLine()), undefined, t('csv:file.not_utf8'), t('csv:file.not_utf8_hint'));
       }
     }
     return text;
@@ -176,7 +172,7 @@ async function csvSource(file: string, options: CsvOpenOptions, spec: InputSpec,
     if (/[\r\n]/.test(buffered) || buffered.length > 1 << 20) break;
   }
   const firstLine = buffered.split(/\r\n|\n|\r/, 1)[0] ?? '';
-  if (firstLine.trim() === '') throw new DataError(name, 1, undefined, 'the first line is empty: expected a header line');
+  if (firstLine.trim() === '') throw new DataError(name, 1, undefined, t('csv:file.first_line_empty'));
   const delimiter = options.delimiter ?? detectDelimiter(firstLine);
 
   const parser = new CsvParser(delimiter);
@@ -208,7 +204,7 @@ async function csvSource(file: string, options: CsvOpenOptions, spec: InputSpec,
   // The header alone (limit 1): what follows it stays unparsed for batches() or spans().
   await fill(1, 1);
   const headerRecord = queue.shift();
-  if (!headerRecord) throw new DataError(name, 1, undefined, 'the file has no header line');
+  if (!headerRecord) throw new DataError(name, 1, undefined, t('csv:file.no_header'));
 
   return {
     file,

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { CsvSyntaxError } from './parser.js';
 
 /**
@@ -66,7 +67,7 @@ export class CsvSpanCutter {
     if (cut < 0) {
       this.carry += chunk;
       if (this.carry.length > this.maxRecordChars) {
-        throw new CsvSyntaxError(this.recordLine, `a record longer than ${this.maxRecordChars} characters starts here (an unbalanced quote?)`);
+        throw new CsvSyntaxError(this.recordLine, t('csv:syntax.too_long', { max: this.maxRecordChars }));
       }
       return;
     }
@@ -79,7 +80,7 @@ export class CsvSpanCutter {
   end(out: CsvSpan[]): void {
     this.takePending(out);
     if (this.state === QUOTED || this.state === QUOTED_AFTER_CR) {
-      throw new CsvSyntaxError(this.recordLine, 'a quoted field is never closed (unbalanced quote)');
+      throw new CsvSyntaxError(this.recordLine, t('csv:syntax.unclosed'));
     }
     if (this.carry.length > 0) out.push({ head: '', body: this.carry, end: this.carry.length, line: this.carryLine });
     this.carry = '';

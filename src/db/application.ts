@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /** (Db of open.ts, named here from better-sqlite3: open.ts imports this file.) */
 type Db = Database.Database;
@@ -22,8 +23,7 @@ export function databaseKind(db: Db, path: string): DatabaseKind {
   const objects = db.prepare(`SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   if (id === 0 && objects.length === 0 && db.pragma('user_version', { simple: true }) === 0) return 'empty';
   if (id === 0 && objects.includes('persons') && objects.includes('audit_log') && objects.includes('import_batches')) return 'uep';
-  throw new DatabaseError(`${path} is not a uep database: it holds another application's data`,
-    'uep leaves it untouched; point --db (or UEP_DB) at a uep database');
+  throw new DatabaseError(t('db:other_application', { path }), t('db:other_application_hint'));
 }
 
 export function markAsUep(db: Db): void {

@@ -4,6 +4,7 @@
  */
 import { dirname } from 'node:path';
 import { DatabaseError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 function sqliteCode(err: unknown): string {
   const code = (err as { code?: unknown })?.code;
@@ -23,30 +24,26 @@ export function isBusy(err: unknown): boolean {
 export function describeDatabaseFailure(err: unknown, path: string): DatabaseError | undefined {
   const code = sqliteCode(err);
   if (code === 'SQLITE_NOTADB') {
-    return new DatabaseError(`${path} is not a uep database (not an SQLite file)`, 'point --db (or UEP_DB) at a uep database');
+    return new DatabaseError(t('db:not_sqlite', { path }), t('db:not_sqlite_hint'));
   }
   if (isCorruption(err)) {
-    return new DatabaseError(`${path} is damaged (${(err as Error).message})`,
-      'restore the latest backup with `uep restore <file>`; `uep doctor` shows what is wrong');
+    return new DatabaseError(t('db:damaged', { path, reason: (err as Error).message }), t('db:damaged_hint'));
   }
   if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT') {
-    return new DatabaseError(`cannot use ${path}: SQLite needs its -wal and -shm files beside it, and this user may not create them in ${dirname(path)}`,
-      'run as the user who owns the database, or let this user write to its folder');
+    return new DatabaseError(t('db:wal_folder', { path, folder: dirname(path) }), t('db:wal_folder_hint'));
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new DatabaseError(`${path} is read-only for this user: uep cannot write to it`,
-      'run as the user who owns it, or check the permissions of the file and of its folder');
+    return new DatabaseError(t('db:read_only', { path }), t('db:read_only_hint'));
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
-    return new DatabaseError(`cannot open the database ${path} (or its -wal/-journal file beside it)`,
-      'check that the file and its folder exist and that this user may write to the folder');
+    return new DatabaseError(t('db:cannot_open', { path }), t('db:cannot_open_hint'));
   }
-  if (code === 'SQLITE_FULL') return new DatabaseError(`the disk holding ${path} is full`, 'free some space, then run the command again');
+  if (code === 'SQLITE_FULL') return new DatabaseError(t('db:disk_full', { path }), t('db:disk_full_hint'));
   if (code.startsWith('SQLITE_IOERR')) {
-    return new DatabaseError(`reading or writing ${path} failed (${(err as Error).message})`, 'check the disk, then run `uep doctor`');
+    return new DatabaseError(t('db:io', { path, reason: (err as Error).message }), t('db:io_hint'));
   }
   if (code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
-    return new DatabaseError(`access to ${path} was refused`, 'check the permissions of the file and of its folder');
+    return new DatabaseError(t('db:refused', { path }), t('db:refused_hint'));
   }
   return undefined;
 }

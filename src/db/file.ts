@@ -6,12 +6,13 @@ import { accessSync, closeSync, constants, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /** (Db of open.ts, named here from better-sqlite3: open.ts imports this file.) */
 type Db = Database.Database;
 
 /** Where a newcomer finds a database to look at, and how one is made. */
-export const MISSING_HINT = 'check --db or UEP_DB (the demo\'s database is demo-output/uep.sqlite); a command that imports data creates a new one';
+export const missingHint = (): string => t('db:missing_hint');
 
 /** Whether `path` is a regular file (undefined: it does not exist); refuses folders and devices. */
 export function databaseFileExists(path: string): boolean {
@@ -21,21 +22,21 @@ export function databaseFileExists(path: string): boolean {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return false;
-    if (code === 'ENOTDIR') throw new DatabaseError(`cannot use ${path} as the database: part of that path is a file, not a folder`, MISSING_HINT);
-    if (code === 'EACCES') throw new DatabaseError(`cannot open the database ${path}: permission denied`, 'run as the user who owns it, or check the permissions of its folders');
-    if (code === 'ENAMETOOLONG') throw new DatabaseError(`cannot use ${path} as the database: the name is too long`, 'point --db (or UEP_DB) at a shorter path');
-    throw new DatabaseError(`cannot use ${path} as the database (${code ?? (err as Error).message})`, MISSING_HINT);
+    if (code === 'ENOTDIR') throw new DatabaseError(t('db:path_part_file', { path }), missingHint());
+    if (code === 'EACCES') throw new DatabaseError(t('db:permission_denied', { path }), t('db:permission_hint'));
+    if (code === 'ENAMETOOLONG') throw new DatabaseError(t('db:name_too_long', { path }), t('db:name_too_long_hint'));
+    throw new DatabaseError(t('db:cannot_use', { path, reason: code ?? (err as Error).message }), missingHint());
   }
   if (stat.isDirectory()) {
-    throw new DatabaseError(`${path} is a folder, not a database file`, `point --db (or UEP_DB) at a file, e.g. ${join(path, 'uep.sqlite')}`);
+    throw new DatabaseError(t('db:is_folder', { path }), t('db:point_at_file_hint', { example: join(path, 'uep.sqlite') }));
   }
-  if (!stat.isFile()) throw new DatabaseError(`${path} is not a regular file and cannot hold a database`, 'point --db (or UEP_DB) at a file, e.g. ./uep.sqlite');
+  if (!stat.isFile()) throw new DatabaseError(t('db:not_regular', { path }), t('db:point_at_file_hint', { example: './uep.sqlite' }));
   return true;
 }
 
 /** The refusal for a command that reads a database that does not exist. */
 export function missingDatabase(path: string): DatabaseError {
-  return new DatabaseError(`no database at ${path}`, MISSING_HINT);
+  return new DatabaseError(t('db:missing', { path }), missingHint());
 }
 
 /**
@@ -49,22 +50,21 @@ export function createDatabaseFile(path: string): boolean {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    if (code === 'ENOENT') throw new DatabaseError(`cannot create the database ${path}: the folder ${dirname(path)} does not exist`, 'create the folder first, or check --db / UEP_DB');
+    if (code === 'ENOENT') throw new DatabaseError(t('db:create_no_folder', { path, folder: dirname(path) }), t('db:create_no_folder_hint'));
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new DatabaseError(`cannot create the database ${path}: the folder ${dirname(path)} is not writable`, 'choose a folder you can write to, or check --db / UEP_DB');
+      throw new DatabaseError(t('db:create_not_writable', { path, folder: dirname(path) }), t('db:create_not_writable_hint'));
     }
-    throw new DatabaseError(`cannot create the database ${path}: ${(err as Error).message}`);
+    throw new DatabaseError(t('db:create_failed', { path, reason: (err as Error).message }));
   }
 }
 
 /** A command that writes needs to write the file and, for its -wal/-journal files, its folder. */
 export function checkWritable(path: string): void {
-  for (const [target, what] of [[path, 'the file'], [dirname(path), 'its folder']] as const) {
+  for (const [target, message] of [[path, 'db:file_read_only'], [dirname(path), 'db:folder_read_only']] as const) {
     try {
       accessSync(target, constants.W_OK);
     } catch {
-      throw new DatabaseError(`${path} is read-only for this user (${what} is not writable): uep cannot write to it`,
-        'run as the user who owns it, or check the permissions of the file and of its folder');
+      throw new DatabaseError(t(message, { path }), t('db:read_only_hint'));
     }
   }
 }
@@ -93,7 +93,6 @@ export function rememberFile(db: Db, path: string): void {
 export function assertSameFile(db: Db): void {
   const id = identities.get(db);
   if (id !== undefined && identity(db.name) !== id) {
-    throw new DatabaseError(`${db.name} was replaced by another file while this command ran; nothing was written`,
-      'run the command again (it now works on the file that is there)');
+    throw new DatabaseError(t('db:replaced', { path: db.name }), t('db:replaced_hint'));
   }
 }

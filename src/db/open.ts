@@ -1,9 +1,10 @@
 import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DatabaseError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { databaseKind, markAsUep, UEP_APPLICATION_ID, type DatabaseKind } from './application.js';
 import { describeDatabaseFailure } from './failures.js';
-import { checkWritable, createDatabaseFile, databaseFileExists, missingDatabase, MISSING_HINT, rememberFile } from './file.js';
+import { checkWritable, createDatabaseFile, databaseFileExists, missingDatabase, missingHint, rememberFile } from './file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -42,7 +43,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 30_000, readonly: !!options.readonly, fileMustExist: !memory });
   } catch (err) {
-    throw describeDatabaseFailure(err, path) ?? new DatabaseError(`cannot open the database ${path}: ${(err as Error).message}`);
+    throw describeDatabaseFailure(err, path) ?? new DatabaseError(t('db:cannot_open_reason', { path, reason: (err as Error).message }));
   }
   try {
     const kind = databaseKind(db, path);
@@ -81,20 +82,16 @@ export function schemaVersion(db: Db): number {
 }
 
 function newerSchema(path: string, version: number): DatabaseError {
-  return new DatabaseError(
-    `${path} was written by a newer uep (schema version ${version}; this uep knows up to ${SCHEMA_VERSION})`,
-    'upgrade uep before using this database; it was left untouched',
-  );
+  return new DatabaseError(t('db:newer', { path, version, known: SCHEMA_VERSION }), t('db:newer_hint'));
 }
 
 /** A reading command needs a uep database of this version (or an older one, for backup and doctor). */
 function checkReadable(db: Db, path: string, kind: DatabaseKind, olderSchema: boolean): void {
-  if (kind === 'empty') throw new DatabaseError(`${path} holds no uep data yet (an empty database)`, MISSING_HINT);
+  if (kind === 'empty') throw new DatabaseError(t('db:empty', { path }), missingHint());
   const version = schemaVersion(db);
   if (version > SCHEMA_VERSION) throw newerSchema(path, version);
   if (version < SCHEMA_VERSION && !olderSchema) {
-    throw new DatabaseError(`${path} has schema version ${version}; this uep needs version ${SCHEMA_VERSION}`,
-      'upgrade it with `uep migrate` (any command that changes data does it too); `uep backup <file>` first keeps a copy');
+    throw new DatabaseError(t('db:older', { path, version, needed: SCHEMA_VERSION }), t('db:older_hint'));
   }
 }
 

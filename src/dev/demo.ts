@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/open.js';
+import { chooseLanguage, setLanguage, t } from '../i18n/index.js';
 import { demoMonitoring } from '../sample/monitoring.js';
 import { SAMPLE } from '../sample/samples.js';
 import { demoStewardship } from '../sample/stewardship.js';
@@ -28,7 +29,7 @@ function uep(...args: string[]): string {
   });
   process.stdout.write(r.stdout);
   if (r.status !== 0) {
-    process.stderr.write(`demo: \`uep ${args.join(' ')}\` exited with ${r.status}\n`);
+    process.stderr.write(`${t('demo:failed', { command: args.join(' '), code: r.status })}\n`);
     process.exit(1);
   }
   return r.stdout;
@@ -49,9 +50,11 @@ function firstSelected(tahun: number): string | undefined {
 }
 
 function main(): void {
+  // The demo speaks as uep does: UEP_LANG, else the locale, else Indonesian (its commands choose the same way).
+  setLanguage(chooseLanguage(undefined, process.env));
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true, mode: 0o700 });
-  process.stdout.write(`uep demo: synthetic sample data from ${rel(SAMPLE_DIR)}/ into ${rel(DB)}\n`);
+  process.stdout.write(`${t('demo:start', { sample: rel(SAMPLE_DIR), db: rel(DB) })}\n`);
 
   // 1. The registry: a DTKS extract (comma, dirty), a BDT-style one (; + BOM + CRLF, BPS codes), PKH.
   uep('import', 'dtks', sample('dtks.csv'), '--rejects', out('rejects-dtks.csv'));
@@ -83,9 +86,9 @@ function main(): void {
   uep('audit');
 
   const reports = readdirSync(OUT).filter((f) => f !== 'uep.sqlite' && !f.startsWith('uep.sqlite-')).map((f) => `  ${out(f)}`);
-  process.stdout.write(`\nDone. Database: ${rel(DB)}\nReports and files:\n${reports.join('\n')}\n`);
+  process.stdout.write(`\n${t('demo:done', { db: rel(DB) })}\n${t('demo:files')}\n${reports.join('\n')}\n`);
   const html = readdirSync(OUT).find((f) => f.startsWith('laporan-uep-') && f.endsWith('.html'));
-  if (html) process.stdout.write(`\nThe programme report, to open in a browser: ${out(html)}\n`);
+  if (html) process.stdout.write(`\n${t('demo:report', { file: out(html) })}\n`);
 }
 
 main();

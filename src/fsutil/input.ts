@@ -5,13 +5,15 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UepError } from '../errors.js';
+import { formatNumber } from '../format/number.js';
+import { language, t } from '../i18n/index.js';
 import { displayPath } from './display.js';
 import { errnoCode, fsReason } from './fs-errors.js';
 
 export interface InputSpec {
-  /** What the file holds, for messages ("weights file"); absent for the file an import is given. */
+  /** What the file holds, as a catalogue key ('files:what.weights'); absent for the file an import is given. */
   what?: string;
-  /** The option that names it ("--weights"), for the hints. */
+  /** The option that names it ("--weights"), for the hints; given with `what`. */
   flag?: string;
   /** The largest file accepted, in bytes: small for settings, unbounded for extracts (streamed). */
   maxBytes: number;
@@ -32,36 +34,39 @@ export interface OpenedInput {
 }
 
 function subject(path: string, spec: InputSpec): string {
-  return `cannot read ${spec.what ? `the ${spec.what} ` : ''}${displayPath(path)}`;
+  const file = displayPath(path);
+  return spec.what ? t('files:input.subject_what', { what: t(spec.what), file }) : t('files:input.subject', { file });
 }
 
 /** A refusal naming the file, what is wrong with it and the fix. */
 export function inputError(path: string, spec: InputSpec, problem: string, hint?: string): UepError {
-  return new UepError(`${subject(path, spec)}: ${problem}`, hint);
+  return new UepError(t('files:input.error', { subject: subject(path, spec), problem }), hint);
+}
+
+/** A hint of the catalogue, in its form naming the option when the file came from one. */
+function hint(plain: string, withFlag: string, spec: InputSpec): string {
+  return spec.flag ? t(withFlag, { flag: spec.flag, what: spec.what ? t(spec.what) : '' }) : t(plain);
 }
 
 function sizeText(bytes: number): string {
-  const mb = bytes / MiB;
-  if (bytes < 1024) return `${bytes} bytes`;
-  return bytes >= MiB ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  const lang = language();
+  if (bytes < 1024) return t('files:size.bytes', { n: bytes });
+  return bytes >= MiB ? t('files:size.mb', { n: formatNumber(bytes / MiB, lang, 1) }) : t('files:size.kb', { n: formatNumber(Math.ceil(bytes / 1024), lang) });
 }
 
 /** An operating-system error while opening or reading, as the user's problem and its fix. */
 export function inputFsError(err: unknown, path: string, spec: InputSpec): Error {
   const code = errnoCode(err);
   if (!code) return err as Error;
-  const given = spec.flag ? ` given to ${spec.flag}` : '';
-  const to = spec.flag ? ` to ${spec.flag}` : '';
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return inputError(path, spec, 'no such file', `check the name and the folder${given} (a relative path starts from the current folder)`);
+      return inputError(path, spec, t('files:input.no_such_file'), hint('files:input.no_such_file_hint', 'files:input.no_such_file_hint_flag', spec));
     case 'EACCES':
     case 'EPERM':
-      return inputError(path, spec, 'permission denied',
-        `ask the owner of the file for read access, or copy it to a folder of yours and give the copy${to} (ls -l shows who may read it)`);
+      return inputError(path, spec, t('files:input.permission_denied'), hint('files:input.permission_hint', 'files:input.permission_hint_flag', spec));
     case 'EISDIR':
-      return inputError(path, spec, 'it is a folder, not a file', `give the file inside it${to}`);
+      return inputError(path, spec, t('files:input.is_folder'), hint('files:input.is_folder_hint', 'files:input.is_folder_hint_flag', spec));
     default:
       return inputError(path, spec, fsReason(err));
   }
@@ -69,21 +74,22 @@ export function inputFsError(err: unknown, path: string, spec: InputSpec): Error
 
 /** Refuses what is not a regular file, and a file larger than the spec allows. */
 function checkStats(st: Stats, path: string, spec: InputSpec): void {
-  const to = spec.flag ? ` to ${spec.flag}` : '';
-  if (st.isDirectory()) throw inputError(path, spec, 'it is a folder, not a file', `give the file inside it${to}`);
-  if (st.isFIFO()) throw inputError(path, spec, 'it is a pipe, not a file', `save the data to a file first, then give that file${to}`);
+  if (st.isDirectory()) throw inputError(path, spec, t('files:input.is_folder'), hint('files:input.is_folder_hint', 'files:input.is_folder_hint_flag', spec));
+  if (st.isFIFO()) throw inputError(path, spec, t('files:input.is_pipe'), hint('files:input.is_pipe_hint', 'files:input.is_pipe_hint_flag', spec));
   if (!st.isFile()) {
-    const kind = st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
-    throw inputError(path, spec, `it is ${kind}, not a file`, `give a file saved on disk${to}`);
+    const kind = st.isCharacterDevice() || st.isBlockDevice() ? 'files:input.is_device' : st.isSocket() ? 'files:input.is_socket' : 'files:input.not_regular';
+    throw inputError(path, spec, t(kind), hint('files:input.on_disk_hint', 'files:input.on_disk_hint_flag', spec));
   }
   if (st.size > spec.maxBytes) throw tooLarge(path, spec, st.size);
 }
 
 /** `size` is the file's size, or (`exact` false) what was read of it when it went past the limit. */
 function tooLarge(path: string, spec: InputSpec, size: number, exact = true): UepError {
-  const what = spec.what ? `a ${spec.what}` : 'this file';
-  const problem = exact ? `it is ${sizeText(size)}, too large for ${what}` : `it holds more than ${sizeText(spec.maxBytes)}, too large for ${what}`;
-  return inputError(path, spec, `${problem} (at most ${sizeText(spec.maxBytes)})`, `check that this is the file you meant${spec.flag ? ` for ${spec.flag}` : ''}`);
+  const key = exact
+    ? (spec.what ? 'files:input.too_large_what' : 'files:input.too_large')
+    : (spec.what ? 'files:input.too_large_growing_what' : 'files:input.too_large_growing');
+  const problem = t(key, { size: sizeText(exact ? size : spec.maxBytes), max: sizeText(spec.maxBytes), what: spec.what ? t(spec.what) : '' });
+  return inputError(path, spec, problem, hint('files:input.too_large_hint', 'files:input.too_large_hint_flag', spec));
 }
 
 /**
@@ -150,17 +156,16 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function readInputText(path: string, spec: InputSpec): { bytes: Buffer; text: string } {
   const bytes = readInputFile(path, spec);
-  const saveAsUtf8 = `save it as UTF-8 text (in Excel: "CSV UTF-8"; in an editor: encoding UTF-8) and give it again${spec.flag ? ` to ${spec.flag}` : ''}`;
+  const saveAsUtf8 = hint('files:input.save_utf8_hint', 'files:input.save_utf8_hint_flag', spec);
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw inputError(path, spec, 'the file is UTF-16 encoded', saveAsUtf8);
+    throw inputError(path, spec, t('files:input.utf16'), saveAsUtf8);
   }
-  const to = spec.flag ? ` to ${spec.flag}` : '';
-  if (bytes.includes(0)) throw inputError(path, spec, 'it is not a text file (it holds NUL bytes)', `give the ${spec.what ?? 'file'} itself${to}, as UTF-8 text`);
+  if (bytes.includes(0)) throw inputError(path, spec, t('files:input.not_text'), hint('files:input.not_text_hint', 'files:input.not_text_hint_flag', spec));
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    throw inputError(path, spec, 'it is not UTF-8 text', saveAsUtf8);
+    throw inputError(path, spec, t('files:input.not_utf8'), saveAsUtf8);
   }
   return { bytes, text };
 }

@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UepError } from '../errors.js';
 import { atomicWritable } from './atomic-stream.js';
+import { t } from '../i18n/index.js';
 import { AtomicFile, DIR_MODE, isTempName, removeStaleTemps, syncDir, tempPathFor } from './atomic.js';
 import { displayPath } from './display.js';
 import { nearestExisting, OUT_FOLDER, outputFsError, prepareOutputFolder } from './output.js';
@@ -169,7 +170,7 @@ export async function writeOutputDir<T>(dir: string, options: OutputDirOptions, 
 
 function alreadyHolds(dir: string, files: number): UepError {
   // One line, no hint: this is what cron mails when yesterday's folder is reused.
-  return new UepError(`output folder ${displayPath(dir)} already holds ${files} file(s): add --force to replace them, or choose another --out`);
+  return new UepError(t('files:out.already_holds', { dir: displayPath(dir), files }));
 }
 
 function writtenMeanwhile(dir: string): UepError {
@@ -179,6 +180,6 @@ function writtenMeanwhile(dir: string): UepError {
   } catch {
     // named without a count
   }
-  return new UepError(`output folder ${displayPath(dir)} was written by another uep command while this one ran${files ? ` (it holds ${files} file(s))` : ''}: nothing of this run was kept`,
-    'run it again with --force to replace those files, or choose another --out');
+  return new UepError(t(files ? 'files:out.written_meanwhile_files' : 'files:out.written_meanwhile', { dir: displayPath(dir), files }),
+    t('files:out.written_meanwhile_hint'));
 }

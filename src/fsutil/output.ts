@@ -7,6 +7,7 @@
 import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displayPath } from './display.js';
 import { errnoCode, fsReason } from './fs-errors.js';
 
@@ -19,14 +20,14 @@ export interface OutputSpec {
 
 export const OUT_FOLDER: OutputSpec = { what: 'output folder', flag: '--out' };
 
-/** A file the output must never replace, and what it is ("the file being imported"). */
+/** A file the output must never replace, and what it is, as a catalogue key ('files:protected.import_file'). */
 export interface ProtectedFile {
   path: string;
   what: string;
 }
 
 export function outputError(path: string, spec: OutputSpec, problem: string, hint?: string): UepError {
-  return new UepError(`${spec.flag} ${displayPath(path)}: ${problem}`, hint);
+  return new UepError(t('files:output.error', { flag: spec.flag, path: displayPath(path), problem }), hint);
 }
 
 function exists(path: string): boolean {
@@ -45,26 +46,25 @@ function exists(path: string): boolean {
 export function outputFsError(err: unknown, path: string, spec: OutputSpec, folder = dirname(path)): Error {
   const code = errnoCode(err);
   if (!code) return err as Error;
-  const shown = displayPath(folder);
-  const elsewhere = `choose another ${spec.flag}`;
+  const words = { folder: displayPath(folder), flag: spec.flag, reason: fsReason(err) };
+  const elsewhere = t('files:output.elsewhere_hint', words);
   switch (code) {
     case 'ENOENT':
       return exists(folder)
-        ? outputError(path, spec, `cannot create anything in ${shown} (${fsReason(err)})`, elsewhere)
-        : outputError(path, spec, `the folder ${shown} does not exist`, `create it first (mkdir -p ${shown}), or ${elsewhere}`);
+        ? outputError(path, spec, t('files:output.cannot_create_in', words), elsewhere)
+        : outputError(path, spec, t('files:output.folder_missing', words), t('files:output.create_first_hint', words));
     case 'ENOTDIR':
-      return outputError(path, spec, 'a part of the path is a file, not a folder', elsewhere);
+      return outputError(path, spec, t('files:output.path_part_file'), elsewhere);
     case 'EACCES':
     case 'EPERM':
-      return outputError(path, spec, `permission denied: you may not write in ${shown}`,
-        `${elsewhere} in a folder you may write in, or ask the folder's owner for write access`);
+      return outputError(path, spec, t('files:output.permission_denied', words), t('files:output.permission_hint', words));
     case 'EROFS':
-      return outputError(path, spec, `${shown} is on a read-only file system`, elsewhere);
+      return outputError(path, spec, t('files:output.read_only', words), elsewhere);
     case 'ENOSPC':
     case 'EDQUOT':
-      return outputError(path, spec, `cannot write: ${fsReason(err)}`, `free some space, or ${elsewhere} on another disk`);
+      return outputError(path, spec, t('files:output.cannot_write', words), t('files:output.free_space_hint', words));
     default:
-      return outputError(path, spec, `cannot write: ${fsReason(err)}`, elsewhere);
+      return outputError(path, spec, t('files:output.cannot_write', words), elsewhere);
   }
 }
 
@@ -84,8 +84,8 @@ function sameFile(st: Stats, path: string, other: string): boolean {
 export function databaseFiles(dbPath: string | undefined): ProtectedFile[] {
   if (!dbPath || dbPath === ':memory:' || dbPath === '') return [];
   return [
-    { path: dbPath, what: 'the database' },
-    ...['-wal', '-shm', '-journal'].map((s) => ({ path: dbPath + s, what: 'a file of the database' })),
+    { path: dbPath, what: 'files:protected.database' },
+    ...['-wal', '-shm', '-journal'].map((s) => ({ path: dbPath + s, what: 'files:protected.database_file' })),
   ];
 }
 
@@ -97,7 +97,7 @@ function checkWritableFolder(folder: string, path: string, spec: OutputSpec): vo
   } catch (err) {
     throw outputFsError(err, path, spec, folder);
   }
-  if (!st.isDirectory()) throw outputError(path, spec, `${displayPath(folder)} is a file, not a folder`, `choose another ${spec.flag}`);
+  if (!st.isDirectory()) throw outputError(path, spec, t('files:output.folder_is_file', { folder: displayPath(folder) }), t('files:output.elsewhere_hint', { flag: spec.flag }));
   try {
     accessSync(folder, constants.W_OK | constants.X_OK);
   } catch (err) {
@@ -119,12 +119,12 @@ export function prepareOutputFile(path: string, spec: OutputSpec, options: { ove
   }
   if (st) {
     const kept = options.protect.find((p) => sameFile(st, path, p.path));
-    if (kept) throw outputError(path, spec, `it is ${kept.what}`, `choose another ${spec.flag}: writing it would replace ${kept.what}`);
+    if (kept) throw outputError(path, spec, t('files:output.is_protected', { what: t(kept.what) }), t('files:output.protected_hint', { flag: spec.flag, what: t(kept.what) }));
     if (st.isDirectory()) {
-      throw outputError(path, spec, 'it is a folder, not a file', `name a file, e.g. ${spec.flag} ${displayPath(join(path, 'rejects.csv'))}`);
+      throw outputError(path, spec, t('files:output.is_folder'), t('files:output.name_file_hint', { flag: spec.flag, example: displayPath(join(path, 'rejects.csv')) }));
     }
-    if (!st.isFile()) throw outputError(path, spec, 'it is not a regular file (a device or pipe)', `choose another ${spec.flag}`);
-    if (!options.overwrite) throw outputError(path, spec, 'it already exists', `choose another ${spec.flag} file, or add --force to overwrite it`);
+    if (!st.isFile()) throw outputError(path, spec, t('files:output.not_regular'), t('files:output.elsewhere_hint', { flag: spec.flag }));
+    if (!options.overwrite) throw outputError(path, spec, t('files:output.exists'), t('files:output.exists_hint', { flag: spec.flag }));
   }
   checkWritableFolder(dirname(path), path, spec);
 }
@@ -147,7 +147,7 @@ export function prepareOutputFolder(dir: string, spec: OutputSpec = OUT_FOLDER):
   } catch (err) {
     if (errnoCode(err) !== 'ENOENT') throw outputFsError(err, dir, spec);
   }
-  if (st && !st.isDirectory()) throw outputError(dir, spec, 'it is a file, not a folder', `choose another ${spec.flag}`);
+  if (st && !st.isDirectory()) throw outputError(dir, spec, t('files:output.is_file'), t('files:output.elsewhere_hint', { flag: spec.flag }));
   checkWritableFolder(st ? dir : nearestExisting(dirname(dir)), dir, spec);
   return { exists: !!st };
 }

@@ -5,6 +5,7 @@
  */
 import { localDate } from '../dates.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displayPath } from './display.js';
 
 export interface PatternValues {
@@ -27,11 +28,11 @@ export function expandOutPattern(pattern: string, values: PatternValues): string
       case 'run':
       case 'tahun': {
         const v = values[name];
-        if (v === undefined) throw new UsageError(`--out ${displayPath(pattern)}: {${name}} has no value for this command`);
+        if (v === undefined) throw new UsageError(t('files:out.no_value', { pattern: displayPath(pattern), placeholder: `{${name}}` }));
         return String(v);
       }
       default:
-        throw new UsageError(`--out ${displayPath(pattern)}: unknown placeholder ${displayPath(whole)}; known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        throw new UsageError(t('files:out.unknown_placeholder', { pattern: displayPath(pattern), placeholder: displayPath(whole), known: PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }));
     }
   });
 }

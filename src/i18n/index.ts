@@ -1,5 +1,5 @@
 /**
- * Text for people comes from here: `t('import:summary.done', { inserted: 7856 })`.
+ * Text for people comes from here: `t('import:summary.departed', { n: 144 })`.
  * i18next holds the catalogues (plurals by Intl.PluralRules, `{{n, number}}` interpolation);
  * the CLI picks the language once per run with `setLanguage`, before building its help.
  * The core calls `t` for the messages of its errors, as a program calls gettext: it never

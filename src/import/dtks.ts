@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { looksScientific, parseNik, nikDateParts, nikProvinsi, type NikDate } from '../nik/nik.js';
 import {
   desaFromName, kabupatenFromBdt, kabupatenFromCode, kabupatenFromName, kecamatanFromName, type KodeSystem,
@@ -65,7 +66,7 @@ export function regionResolver(mapping: HeaderMapping, kode: KodeSystem): (f: st
 
 export function requireRegionColumns(mapping: HeaderMapping): string | undefined {
   const has = (f: string) => mapping.index.has(f);
-  return has('kabupaten') || has('kode_kabupaten') || has('kdkab') ? undefined : 'kabupaten (or kode_kabupaten, or KDPROP+KDKAB)';
+  return has('kabupaten') || has('kode_kabupaten') || has('kdkab') ? undefined : t('import:columns.region');
 }
 
 /** Whether an ISO date (YYYY-MM-DD) is the birth date a NIK encodes (which has no century). */

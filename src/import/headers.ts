@@ -1,5 +1,6 @@
 import { describeHeader, looksLikeData } from '../csv/header.js';
 import { DataError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /** A column the importer knows, with the header spellings seen in real extracts. */
 export interface FieldSpec {
@@ -25,10 +26,10 @@ export function parseMapOptions(values: string[] | undefined, fields: FieldSpec[
   const out = new Map<string, string>();
   for (const v of values ?? []) {
     const eq = v.indexOf('=');
-    if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--map ${v}: expected field=Header, e.g. --map nik="NO NIK"`);
+    if (eq <= 0 || eq === v.length - 1) throw new UsageError(t('import:option.bad_map', { value: v }));
     const field = v.slice(0, eq).trim();
     if (!fields.some((f) => f.field === field)) {
-      throw new UsageError(`--map ${v}: unknown field "${field}"; known fields: ${fields.map((f) => f.field).join(', ')}`);
+      throw new UsageError(t('import:option.unknown_field', { value: v, field, fields: fields.map((f) => f.field).join(', ') }));
     }
     out.set(field, v.slice(eq + 1).trim());
   }
@@ -42,7 +43,7 @@ export function mapHeader(file: string, header: string[], fields: FieldSpec[], o
   for (const [field, name] of overrides) {
     const i = keys.indexOf(headerKey(name));
     if (i === -1) {
-      throw new DataError(file, 1, undefined, `--map ${field}=${name}: no such column; ${describeHeader(header)}`);
+      throw new DataError(file, 1, undefined, t('import:option.no_such_column', { field, name, header: describeHeader(header) }));
     }
     index.set(field, i);
     claimed.add(i);
@@ -65,13 +66,12 @@ export function mapHeader(file: string, header: string[], fields: FieldSpec[], o
  * person's row (no header) is told so, and that row is not echoed.
  */
 export function missingColumns(file: string, mapping: HeaderMapping, missing: string[]): DataError {
-  const columns = `required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+  const columns = { count: missing.length, columns: missing.join(', ') };
   if (looksLikeData(mapping.header)) {
-    return new DataError(file, 1, undefined, `the first line looks like data, not a header (missing ${columns})`,
-      'the file seems to have no header line: add one naming the columns as the first line, or give the file with its header');
+    return new DataError(file, 1, undefined, t('import:columns.looks_like_data', columns), t('import:columns.looks_like_data_hint'));
   }
   const hint = mapping.header.length === 1 && /[;\t|]/.test(mapping.header[0]!)
-    ? `the header looks split by another delimiter: try --delimiter ';' (or '\\t', '|')`
-    : `name the column with --map, e.g. --map ${missing[0]?.split(' ')[0]}="YOUR HEADER"`;
-  return new DataError(file, 1, undefined, `missing ${columns}; ${describeHeader(mapping.header)}`, hint);
+    ? t('import:columns.split_hint')
+    : t('import:columns.map_hint', { field: missing[0]?.split(' ')[0] });
+  return new DataError(file, 1, undefined, t('import:columns.missing', { ...columns, header: describeHeader(mapping.header) }), hint);
 }

@@ -37,7 +37,7 @@ export class RejectsWriter {
   constructor(readonly path: string, header: string[], options: RejectsOptions) {
     prepareOutputFile(path, REJECTS, {
       overwrite: options.overwrite,
-      protect: [{ path: options.input, what: 'the file being imported' }, ...databaseFiles(options.database)],
+      protect: [{ path: options.input, what: 'files:protected.import_file' }, ...databaseFiles(options.database)],
     });
     try {
       this.file = new AtomicFile(path);

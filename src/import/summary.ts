@@ -5,6 +5,7 @@
 import type { CsvEncoding } from '../csv/reader.js';
 import { UepError } from '../errors.js';
 import { displayPath } from '../fsutil/display.js';
+import { t } from '../i18n/index.js';
 
 export interface ImportOptions {
   encoding?: CsvEncoding;
@@ -82,17 +83,10 @@ export function countReject(counts: RejectCounts, line: number, reason: string, 
   if (sample.length > sampleSize) sample.pop();
 }
 
-/** "line 3 nik_format, line 7 desil_invalid, …": the sample for a message. */
-export function describeRejects(counts: RejectCounts): string {
-  const first = counts.first_rejects.map((r) => `line ${r.line} ${r.reason}`).join(', ');
-  return `${first}${counts.rejected > counts.first_rejects.length ? ', …' : ''}`;
-}
-
 /** The import was refused as a whole (`--strict` with rejected rows): nothing was written. */
 export class ImportRejectedError extends UepError {
   constructor(readonly summary: ImportSummary) {
-    super(`${displayPath(summary.file)}: ${summary.rejected} row(s) rejected with --strict; nothing was written`,
-      'see the reasons above, or write them all with --rejects <file>');
+    super(t('import:error.strict', { file: displayPath(summary.file), count: summary.rejected }), t('import:error.strict_hint'));
   }
 }
 
@@ -100,6 +94,6 @@ export class ImportInterruptedError extends UepError {
   /** The shell's convention for "stopped by Ctrl-C". */
   override readonly exitCode = 130;
   constructor(file: string, rows: number) {
-    super(`import of ${displayPath(file)} interrupted after ${rows} rows; the database is unchanged`);
+    super(t('import:error.interrupted', { file: displayPath(file), rows }));
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../db/open.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { openCsv, type CsvOpenOptions, type CsvSource } from '../csv/reader.js';
 import type { CsvRecord } from '../csv/parser.js';
 import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
@@ -124,7 +125,7 @@ export function mapFileHeader<O extends ImportOptions>(name: string, header: str
   const names = kind.columnNames?.(header) ?? header;
   const mapping = { ...mapHeader(name, names, kind.fields, parseMapOptions(options.map, kind.fields)), header };
   kind.checkColumns(name, mapping, options);
-  if (options.snapshot && !kind.snapshot) throw new UepError(`--snapshot is not available for ${kind.kind} imports`);
+  if (options.snapshot && !kind.snapshot) throw new UepError(t('import:option.snapshot_unavailable', { kind: kind.kind }));
   return mapping;
 }
 

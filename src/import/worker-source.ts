@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { openCsv } from '../csv/reader.js';
 import type { CsvSpan } from '../csv/spans.js';
 import { UepError, UsageError } from '../errors.js';
+import { language, t } from '../i18n/index.js';
 import type { ImportKind } from './kind.js';
 import type { ImportOptions } from './summary.js';
 import { prepareFile, type ValidatedBatch, type ValidatedSource } from './validated.js';
@@ -44,7 +45,7 @@ function workerPool(workerData: WorkerInput, threads: number) {
     });
     worker.on('error', failAll);
     worker.on('exit', (code) => {
-      if (code !== 0) failAll(new Error(`import worker stopped with code ${code}`));
+      if (code !== 0) failAll(new Error(t('import:error.worker_stopped', { code })));
     });
     return worker;
   });
@@ -99,7 +100,7 @@ export async function openValidatedInWorkers<O extends ImportOptions>(
 ): Promise<ValidatedSource> {
   const { name, source, mapping, hash, options: settled, decided } = await prepareFile(file, kind, options);
   const workerData: WorkerInput = {
-    kind: kind.kind, options: plainOptions(settled), delimiter: source.delimiter,
+    kind: kind.kind, options: plainOptions(settled), delimiter: source.delimiter, lang: language(),
     header: source.header, index: [...mapping.index], unknown: mapping.unknown,
   };
   let digest = '';

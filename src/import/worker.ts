@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UepError, DataError } from '../errors.js';
+import { setLanguage, type Lang } from '../i18n/index.js';
 import { CsvParser, type CsvRecord } from '../csv/parser.js';
 import { spanText, type CsvSpan } from '../csv/spans.js';
 import type { HeaderMapping } from './headers.js';
@@ -18,6 +19,8 @@ export interface WorkerInput {
   header: string[];
   index: [string, number][];
   unknown: HeaderMapping['unknown'];
+  /** The language of the run: a thread's messages (a CSV syntax error) are in it too. */
+  lang: Lang;
 }
 
 /** A span to validate; or, with `want`, only the cells of those lines (the rejects of duplicates). */
@@ -33,6 +36,7 @@ export type WorkerMessage =
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
+setLanguage(input.lang);
 const mapping: HeaderMapping = { header: input.header, index: new Map(input.index), unknown: input.unknown };
 const validate = WORKER_KINDS[input.kind]!.validator(mapping, input.options as never, null as never);
 

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import { pausePoint } from '../db/pause.js';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { alreadyExists, claimTemp, clearStaleTemps, folderError, publish, removeTemp } from './temp-files.js';
 
 export interface BackupResult {
@@ -18,11 +19,11 @@ function checkTarget(target: string, dbPath: string, overwrite: boolean): void {
     stat = statSync(target);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw folderError(err, target, 'backup');
+    throw folderError(err, target, 'maintenance:what.backup');
   }
-  if (stat.isDirectory()) throw new UepError(`${target} is a folder, not a backup file`, `name the file, e.g. ${target}/uep-backup.sqlite`);
+  if (stat.isDirectory()) throw new UepError(t('maintenance:backup.is_folder', { target }), t('maintenance:backup.is_folder_hint', { example: `${target}/uep-backup.sqlite` }));
   const db = statSync(dbPath);
-  if (stat.ino === db.ino && stat.dev === db.dev) throw new UepError(`${target} is the database itself`, 'choose another file for the backup');
+  if (stat.ino === db.ino && stat.dev === db.dev) throw new UepError(t('maintenance:backup.is_database', { target }), t('maintenance:backup.is_database_hint'));
   if (!overwrite) throw alreadyExists(target);
 }
 
@@ -35,7 +36,7 @@ function checkTarget(target: string, dbPath: string, overwrite: boolean): void {
 export async function backupDatabase(db: Db, target: string, options: { overwrite?: boolean } = {}): Promise<BackupResult> {
   checkTarget(target, db.name, !!options.overwrite);
   clearStaleTemps(dirname(target));
-  const tmp = claimTemp(target, 'backup', 'backup');
+  const tmp = claimTemp(target, 'backup', 'maintenance:what.backup');
   try {
     let totalPages: number;
     try {
@@ -45,7 +46,7 @@ export async function backupDatabase(db: Db, target: string, options: { overwrit
       copy.pragma('journal_mode = DELETE');
       copy.close();
     } catch (err) {
-      throw folderError(err, target, 'backup');
+      throw folderError(err, target, 'maintenance:what.backup');
     }
     await pausePoint('backup:written');
     publish(tmp, target, !!options.overwrite);

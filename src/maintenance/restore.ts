@@ -8,6 +8,7 @@ import { databaseFileExists } from '../db/file.js';
 import type { Db } from '../db/open.js';
 import { pausePoint } from '../db/pause.js';
 import { DatabaseError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { checkBackup, type CheckedBackup } from './check-backup.js';
 import { copyContent } from './copy-content.js';
 import { claimTemp, clearStaleTemps, folderError, publish, removeTemp } from './temp-files.js';
@@ -32,16 +33,16 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
 export async function restoreDatabase(dbPath: string, backupFile: string, options: RestoreOptions = {}): Promise<{ keptAside: string | null } & CheckedBackup> {
   const checked = checkBackup(backupFile);
   const exists = databaseFileExists(dbPath);
-  if (exists && sameFile(dbPath, backupFile)) throw new DatabaseError(`${backupFile} is the database itself`, 'name a backup file');
+  if (exists && sameFile(dbPath, backupFile)) throw new DatabaseError(t('maintenance:restore.is_database', { file: backupFile }), t('maintenance:restore.is_database_hint'));
   clearStaleTemps(dirname(dbPath));
-  const copy = claimTemp(dbPath, 'restore', 'restored database');
+  const copy = claimTemp(dbPath, 'restore', 'maintenance:what.restored');
   try {
     // A consistent, checked copy first: the backup file itself is never opened for writing.
     const src = new Database(backupFile, { readonly: true, fileMustExist: true });
     try {
       await src.backup(copy);
     } catch (err) {
-      throw folderError(err, dbPath, 'restored database');
+      throw folderError(err, dbPath, 'maintenance:what.restored');
     } finally {
       src.close();
     }
@@ -131,8 +132,7 @@ function lockAlone(db: Db, dbPath: string, copy: string): DatabaseKind | 'damage
   } catch (err) {
     if (isBusy(err)) {
       const holder = runningCommand(dbPath);
-      throw new DatabaseError(`cannot restore ${dbPath} while another command uses it${holder ? `: ${holder} is still running` : ''}`,
-        'wait for it to finish, then run `uep restore` again (UEP_BUSY_TIMEOUT_MS sets how long restore waits)');
+      throw new DatabaseError(t(holder ? 'maintenance:restore.busy_holder' : 'maintenance:restore.busy', { path: dbPath, holder }), t('maintenance:restore.busy_hint'));
     }
     if (isCorruption(err)) return 'damaged';
     throw describeDatabaseFailure(err, dbPath) ?? err;
@@ -142,12 +142,12 @@ function lockAlone(db: Db, dbPath: string, copy: string): DatabaseKind | 'damage
 /** The current content as `<db>.before-restore-<time>`, complete or not at all. */
 async function keepAside(db: Db, dbPath: string, now: Date, damaged: boolean): Promise<string> {
   const aside = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-  const tmp = claimTemp(aside, 'aside', 'copy of the current database');
+  const tmp = claimTemp(aside, 'aside', 'maintenance:what.aside');
   try {
     if (damaged) {
       copyBytes(dbPath, tmp);
       if (existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0) {
-        const wal = claimTemp(`${aside}-wal`, 'aside', 'copy of the current database');
+        const wal = claimTemp(`${aside}-wal`, 'aside', 'maintenance:what.aside');
         copyBytes(`${dbPath}-wal`, wal);
         renameSync(wal, `${aside}-wal`);
       }

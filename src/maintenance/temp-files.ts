@@ -7,13 +7,14 @@
 import { closeSync, linkSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UepError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export type TempPurpose = 'backup' | 'restore' | 'aside';
 
 const TEMP_NAME = /^\..+\.(\d+)\.(backup|restore|aside)\.tmp(-journal|-wal|-shm)?$/;
 const SQLITE_SIDE_FILES = ['-journal', '-wal', '-shm'];
 
-/** Creates the temporary file for `target`, empty and 0600; `what` names the target in messages. */
+/** Creates the temporary file for `target`, empty and 0600; `what` names the target in messages (a key, 'maintenance:what.backup'). */
 export function claimTemp(target: string, purpose: TempPurpose, what: string): string {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${purpose}.tmp`);
   removeTemp(tmp);
@@ -87,19 +88,20 @@ export function publish(tmp: string, target: string, overwrite: boolean): void {
 }
 
 export function alreadyExists(target: string): UepError {
-  return new UepError(`${target} already exists`, 'choose another file, or add --force to replace it');
+  return new UepError(t('maintenance:write.already_exists', { target }), t('maintenance:write.already_exists_hint'));
 }
 
-/** One line for a folder that cannot take the file: missing, not a folder, or not writable. */
+/** One line for a folder that cannot take the file: missing, not a folder, or not writable. `what`: a catalogue key. */
 export function folderError(err: unknown, target: string, what: string): UepError {
   const dir = dirname(target);
+  const words = { what: t(what), target, dir, reason: (err as Error).message };
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UepError(`cannot write the ${what} ${target}: the folder ${dir} does not exist`, `create it first (mkdir -p ${dir}), or choose another path`);
-  if (code === 'ENOTDIR') return new UepError(`cannot write the ${what} ${target}: ${dir} is not a folder`, 'choose another path');
+  if (code === 'ENOENT') return new UepError(t('maintenance:write.no_folder', words), t('maintenance:write.no_folder_hint', words));
+  if (code === 'ENOTDIR') return new UepError(t('maintenance:write.not_folder', words), t('maintenance:write.other_path_hint'));
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new UepError(`cannot write the ${what} ${target}: the folder ${dir} is not writable`, 'choose a folder this user can write to');
+    return new UepError(t('maintenance:write.not_writable', words), t('maintenance:write.not_writable_hint'));
   }
-  if (code === 'ENAMETOOLONG') return new UepError(`cannot write the ${what} ${target}: the name is too long`, 'choose a shorter path');
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new UepError(`cannot write the ${what} ${target}: the disk is full`, 'free some space, then run the command again');
-  return new UepError(`cannot write the ${what} ${target}: ${(err as Error).message}`);
+  if (code === 'ENAMETOOLONG') return new UepError(t('maintenance:write.name_too_long', words), t('maintenance:write.name_too_long_hint'));
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new UepError(t('maintenance:write.disk_full', words), t('maintenance:write.disk_full_hint'));
+  return new UepError(t('maintenance:write.failed', words));
 }

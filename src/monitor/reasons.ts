@@ -20,6 +20,10 @@ export const ROSTER_REASONS = [
   'id_missing', 'nama_missing', 'peran_invalid', 'kabupaten_missing', 'kabupaten_unknown', 'kecamatan_missing', 'kecamatan_unknown', 'id_conflict',
 ] as const;
 
+/** The explanation alone, or undefined when the code is not one of monitoring's (the import summary lists them). */
+export const reasonText = (code: string): string | undefined => (hasMessage(`monitor:reason.${code}`) ? t(`monitor:reason.${code}`) : undefined);
+export const warningText = (code: string): string | undefined => (hasMessage(`monitor:warning.${code}`) ? t(`monitor:warning.${code}`) : undefined);
+
 /** `code — explanation`, or the code alone when it is not one of monitoring's (a NIK code, say). */
 export function explainReason(code: string): string {
   const key = `monitor:reason.${code}`;

@@ -14,7 +14,7 @@ export function sha256(bytes: Buffer | string): string {
 }
 
 /** The shipped rubric is 10 KB: a megabyte is far more than any real one. */
-const RUBRIC_FILE: InputSpec = { what: 'rubric', flag: '--rubric', maxBytes: MiB };
+const RUBRIC_FILE: InputSpec = { what: 'files:what.rubric', flag: '--rubric', maxBytes: MiB };
 
 /** Reads and checks a rubric file (default: data/rubric.json). The hash is of the file's bytes. */
 export function loadRubric(path: string = DEFAULT_RUBRIC): LoadedRubric {

@@ -74,7 +74,7 @@ describe('uep applicants list', () => {
     expect(table.stdout).toContain('6472********0001');
     expect(table.stdout).not.toContain(SITI);
     expect(table.stdout).toMatch(/Siti Aminah\s+Samarinda\s+ternak_ayam\s+2026-01-10\s+registered/);
-    expect(table.stderr).toContain('2 application(s) of 2026: registered 2');
+    expect(table.stderr).toContain('2 application(s) of 2026: 2 registered — registered, not assessed yet');
     const json = JSON.parse((await run('applicants', 'list', '--kabupaten', 'Kutai Kartanegara', '--show-nik', '--json')).stdout);
     expect(json).toMatchObject({ tahun: 2026, count: 1, applicants: [{ nik: BUDI, status: 'registered', jenis_usaha: 'bengkel' }] });
     expect(JSON.parse((await run('applicants', 'list', '--status', 'eligible', '--json')).stdout).count).toBe(0);

@@ -199,7 +199,7 @@ describe('a database file that cannot be used', () => {
     const { spawnSync } = await import('node:child_process');
     const { BIN } = await import('../helpers.js');
     // Root may write anything: the commands run as `nobody`.
-    const asNobody = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const asNobody = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1', UEP_LANG: 'en' } });
     const probe = asNobody(['--version']);
     if (probe.status !== 0) throw new Error(`the user nobody cannot run ${BIN}: ${probe.stderr}`);
     const dir = tempDir();

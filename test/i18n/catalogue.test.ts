@@ -49,7 +49,8 @@ describe('message catalogues', () => {
   // Keys are written literally in the source ('ns:path'), or as a family with a computed last
   // part (`ns:prefix.${code}`), whose members must each be a known code (checked where the codes live).
   const source = sourceFiles(join(ROOT, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
-  const literal = new Set([...source.matchAll(/['"`]([a-z_]+:[a-z0-9_]+(?:\.[a-z0-9_]+)*)['"`]/g)].map((m) => m[1]!));
+  // (Pause points of the tests, `pausePoint('import:staged')`, look like keys but are not.)
+  const literal = new Set([...source.matchAll(/(?<!pausePoint\()['"`]([a-z_]+:[a-z0-9_]+(?:\.[a-z0-9_]+)*)['"`]/g)].map((m) => m[1]!));
   const families = [...source.matchAll(/`([a-z_]+:[a-z0-9_.]*\.)\$\{/g)].map((m) => m[1]!);
 
   it('has every key the source uses', () => {

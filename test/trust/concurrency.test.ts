@@ -7,7 +7,7 @@ import { BIN, ROOT, nik, tempDir } from '../helpers.js';
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, UEP_LANG: 'en' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code, stderr }));
@@ -61,7 +61,7 @@ describe('concurrent use', () => {
       const { runCli } = await import('../../src/cli/main.js');
       let stderr = '';
       const code = await runCli(['import', 'dtks', a, '--db', db], {
-        stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdinIsTTY: false, env: { UEP_BUSY_TIMEOUT_MS: '200' }, cwd: dir,
+        stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdinIsTTY: false, env: { UEP_BUSY_TIMEOUT_MS: '200', UEP_LANG: 'en' }, cwd: dir,
       });
       expect(code).toBe(1);
       expect(stderr).toMatch(/^uep: the database is busy: `uep score` \(started by analis2 at [\d-]+ [\d:]+ (?:WIB|WITA|WIT|[+-]\d\d:\d\d)\) has been writing to it for too long\n/);

@@ -69,6 +69,8 @@ describe('files uep reads', () => {
 
   it('a device that never ends (/dev/zero) is refused at once by every settings option', async () => {
     const t = setup();
+    // The database first: run side by side, a reading command could otherwise meet it missing or not yet migrated.
+    expect((await t.run(['migrate', '--quiet'])).code).toBe(0);
     // As subprocesses with a deadline: before the fix --weights /dev/zero read forever, memory growing.
     const runs = SETTINGS_OPTIONS.map(({ args }) => args('/dev/zero', t.good));
     // The database exists first: reading commands refuse a missing one before they read any option's file.

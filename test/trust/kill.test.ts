@@ -94,7 +94,7 @@ describe('Ctrl-C (SIGINT) during a long import', () => {
     extract(small, 0, 10, 0);
     expect(uepBin(['import', 'dtks', small, '--db', db, '--quiet']).code).toBe(0);
     const before = state(db);
-    const child = spawn(process.execPath, [BIN, 'import', 'dtks', big, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'import', 'dtks', big, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, UEP_LANG: 'en' } });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));

@@ -138,7 +138,7 @@ describe('stale temporary files of a killed import', () => {
     const live = writeFile(dir, `.rejects.csv.${process.pid}.1.tmp`, 'another import still writing\n');
     const other = writeFile(dir, `.other.csv.${dead}.1.tmp`, 'not ours to remove\n');
     const r = execFileSync(process.execPath, [BIN, 'import', 'dtks', dtks, '--rejects', join(dir, 'rejects.csv'), '--db', join(dir, 'uep.sqlite'), '--quiet'],
-      { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      { cwd: dir, env: { ...process.env, NO_COLOR: '1', UEP_LANG: 'en' } });
     expect(r.toString()).toBe('');
     expect(() => statSync(stale)).toThrow();
     expect(readFileSync(live, 'utf8')).toBe('another import still writing\n');

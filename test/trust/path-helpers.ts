@@ -63,7 +63,7 @@ export function uepProcess(args: string[], options: { cwd: string; timeoutMs?: n
   const [command, ...prefix] = [...(options.wrap ?? []), process.execPath, BIN];
   return new Promise((resolve) => {
     const child = spawn(command!, [...prefix, ...args], {
-      cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CI: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CI: '', UEP_LANG: 'en' }, stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
     });
     let stdout = '';

@@ -13,7 +13,7 @@ export interface Child {
 
 /** Starts `uep args` with no TTY; `pause` arms pause points (see src/db/pause.ts) in folder `dir`. */
 export function start(args: string[], options: { env?: Record<string, string>; pause?: { points: string[]; dir: string } } = {}): Child {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: '', ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: '', UEP_LANG: 'en', ...options.env };
   if (options.pause) env.UEP_TEST_PAUSE = `${options.pause.points.join(',')}@${options.pause.dir}`;
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';

@@ -8,7 +8,7 @@ import { formatTable } from '../../format/table.js';
 import { displayPath } from '../../fsutil/display.js';
 import { language, t } from '../../i18n/index.js';
 import type { Run } from '../action.js';
-import { dateFlag, fileFormatFlag, outDirFlag, pathFlag, runFlag } from '../flags.js';
+import { dateFlag, fileFormatFlag, forceHelp, outDirFlag, outHelp, pathFlag, runFlag } from '../flags.js';
 import { runStatusText } from './allocate-report.js';
 import { registerExportUsulan } from './export-usulan.js';
 
@@ -18,12 +18,12 @@ export function registerExport(program: Command, run: Run): void {
     .command('allocation')
     .description(t('export:allocation.description'))
     .option('--run <id>', t('export:allocation.run'))
-    .option('--out <dir>', t('export:allocation.out'))
+    .option('--out <dir>', outHelp())
     .option('--format <format>', t('export:allocation.format'), 'csv')
     .option('--excel', t('export:allocation.excel'))
     .option('--mask-nik', t('export:allocation.mask_nik'))
     .option('--no-mask-nik', t('export:allocation.no_mask_nik'))
-    .option('--force', t('export:allocation.force'))
+    .option('--force', forceHelp())
     .option('--sk <file>', t('workbook:sk.option'))
     .option('--sk-nomor <nomor>', t('workbook:sk.option_nomor'))
     .option('--sk-tanggal <date>', t('workbook:sk.option_tanggal'))

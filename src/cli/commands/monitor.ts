@@ -7,8 +7,9 @@ import { t } from '../../i18n/index.js';
 import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
+import { reasonText, warningText } from '../../monitor/reasons.js';
 import type { Run } from '../action.js';
-import { dateFlag, fileFormatFlag, FORCE_HELP, OUT_HELP, outDirFlag, pathFlag, runFlag } from '../flags.js';
+import { dateFlag, fileFormatFlag, forceHelp, outDirFlag, outHelp, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
 import { csvInputOptions, csvInputValues } from '../csv-options.js';
 import { registerMonitorForm } from './field-forms.js';
@@ -46,12 +47,12 @@ function registerPlan(monitor: Command, run: Run): void {
   monitor.command('plan')
     .description(t('monitor:help.plan'))
     .option('--run <id>', t('monitor:help.plan_run'))
-    .option('--out <dir>', OUT_HELP)
+    .option('--out <dir>', outHelp())
     .option('--tanggal-hibah <date>', t('monitor:help.plan_tanggal_hibah'))
     .option('--bulan <months>', t('monitor:help.plan_bulan'))
     .option('--format <format>', t('workbook:plan.format'), 'csv')
     .option('--excel', t('monitor:help.plan_excel'))
-    .option('--force', FORCE_HELP)
+    .option('--force', forceHelp())
     .action(run(async (ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts, ['csv', 'xlsx']);
@@ -78,7 +79,7 @@ function registerPlan(monitor: Command, run: Run): void {
 function registerVisitImport(monitor: Command, run: Run): void {
   const cmd = monitor.command('import <file>').description(t('monitor:help.import'));
   importFlags(cmd, VISIT_FIELDS.map((f) => f.field))
-    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o))));
+    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o), { reject: reasonText, warning: warningText })));
 }
 
 export function registerMonitor(program: Command, run: Run): void {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { RECIPIENTS_IMPORT } from '../../applicants/recipients.js';
 import { runImport } from '../../import/pipeline.js';
+import { t } from '../../i18n/index.js';
 import type { Run } from '../action.js';
 import { tahunFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
@@ -10,8 +11,8 @@ export function registerRecipients(program: Command, run: Run): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import');
   const cmd = group
     .command('recipients <file>')
-    .description('import a list of earlier UEP recipients (nik; tahun column or --tahun): they are not eligible again')
-    .option('--tahun <year>', 'the year of the list, for a file without a tahun column');
+    .description(t('import:help.recipients'))
+    .option('--tahun <year>', t('import:help.recipients_tahun'));
   importFlags(cmd, RECIPIENTS_IMPORT.fields.map((f) => f.field)).action(run(async (ctx, [file], opts) => {
     const tahun = tahunFlag(opts);
     await runFileImport(ctx, file, opts, RECIPIENTS_IMPORT.kind, (path, o) => runImport(ctx.db(), path, RECIPIENTS_IMPORT, { ...o, tahun }));

@@ -8,7 +8,7 @@ import { renderMonitoring, renderSummary } from '../../report/render.js';
 import { yearSummary } from '../../report/summary.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import { dateFlag, fileFormatFlag, outDirFlag, runFlag, tahunFlag } from '../flags.js';
+import { dateFlag, fileFormatFlag, forceHelp, outDirFlag, outHelp, runFlag, tahunFlag } from '../flags.js';
 import { registerReportHtml } from './report-html.js';
 import { registerReportPdp } from './report-pdp.js';
 
@@ -25,10 +25,10 @@ export function registerReport(program: Command, run: Run): void {
     .description(t('report:monitoring.description'))
     .option('--run <id>', t('report:monitoring.run'))
     .option('--as-of <date>', t('report:monitoring.as_of'))
-    .option('--out <dir>', t('report:monitoring.out'))
+    .option('--out <dir>', outHelp())
     .option('--format <format>', t('report:monitoring.format'), 'csv')
     .option('--excel', t('report:monitoring.excel'))
-    .option('--force', t('report:monitoring.force'))
+    .option('--force', forceHelp())
     .action(run(async (ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts);
