@@ -6,6 +6,7 @@ import { describeDatabaseFailure } from '../db/failures.js';
 import { armPausePoints } from '../db/pause.js';
 import { DatabaseError, UepError } from '../errors.js';
 import { displayLine } from '../fsutil/display.js';
+import { maskNiksInText } from '../nik/nik.js';
 import { accessOf } from './access.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { processIo, type Io } from './io.js';
@@ -28,7 +29,7 @@ export function buildProgram(io: Io, state: { exitCode: number; dbPath?: string 
     .option('--operator <name>', t('cli:options.operator'))
     .showHelpAfterError(t('cli:help.after_error'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(maskNiksInText(s)) });
 
   const run = (fn: Action) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
@@ -86,8 +87,16 @@ function commandPath(command: Command): string {
 
 function configureRecursively(cmd: Command, io: Io): void {
   cmd.exitOverride().showHelpAfterError(t('cli:help.after_error'))
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(maskNiksInText(s)) });
   for (const sub of cmd.commands) configureRecursively(sub, io);
+}
+
+/**
+ * An error's text as the terminal shows it: control characters escaped (file names and cells are
+ * quoted in messages), and NIK/KK-shaped numbers masked, whatever the user typed into an argument.
+ */
+function errorText(text: string): string {
+  return maskNiksInText(displayLine(text));
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage. Never exits the process. */
@@ -96,7 +105,7 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
   const flag = langFlag(argv);
   setLanguage(chooseLanguage(flag, io.env));
   if (flag !== undefined && !isLang(flag)) {
-    io.stderr.write(`uep: ${t('cli:usage.bad_lang', { value: flag })}\n`);
+    io.stderr.write(`uep: ${errorText(t('cli:usage.bad_lang', { value: flag }))}\n`);
     return 2;
   }
   const program = buildProgram(io, state);
@@ -120,13 +129,13 @@ export async function runCli(argv: string[], io: Io = processIo()): Promise<numb
     if (state.dbPath && !(err instanceof UepError)) err = describeDatabaseFailure(err, state.dbPath) ?? err;
     // Messages quote file names and cells: escaped here too, so no text from outside reaches the terminal raw.
     if (err instanceof UepError) {
-      io.stderr.write(`uep: ${displayLine(err.message)}\n`);
-      if (err.hint) io.stderr.write(`  ${t('cli:error.hint', { hint: displayLine(err.hint) })}\n`);
+      io.stderr.write(`uep: ${errorText(err.message)}\n`);
+      if (err.hint) io.stderr.write(`  ${t('cli:error.hint', { hint: errorText(err.hint) })}\n`);
       if (verbose && err.stack) io.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`uep: ${t('cli:error.unexpected', { message: displayLine(e?.message ?? String(err)) })}\n`);
+    io.stderr.write(`uep: ${t('cli:error.unexpected', { message: errorText(e?.message ?? String(err)) })}\n`);
     io.stderr.write(verbose && e?.stack ? `${e.stack}\n` : `  ${t('cli:error.verbose')}\n`);
     return 1;
   }
