@@ -8,6 +8,7 @@ import { closeSync, linkSync, openSync, readdirSync, renameSync, rmSync } from '
 import { basename, dirname, join } from 'node:path';
 import { UepError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { isRunning } from '../fsutil/atomic.js';
 
 export type TempPurpose = 'backup' | 'restore' | 'aside';
 
@@ -42,21 +43,11 @@ export function clearStaleTemps(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
-    if (!m || processIsRunning(Number(m[1]))) continue;
+    if (!m || isRunning(Number(m[1]))) continue;
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }
   return removed;
-}
-
-function processIsRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
