@@ -26,7 +26,7 @@ const NOISE = new Set(['db', 'json', 'quiet', 'color', 'verbose', 'yes', 'operat
 const CODE_OPTIONS = new Set([
   'tahun', 'run', 'slots', 'min', 'max', 'method', 'kabupaten', 'format', 'asOf', 'waitlist', 'tanggalHibah', 'status',
   'since', 'limit', 'kode', 'encoding', 'delimiter', 'bulan', 'budget', 'seed', 'map',
-  'as', 'keep', 'temuan', 'sumber', 'minScore', 'tanggal', 'diterima',
+  'as', 'keep', 'temuan', 'sumber', 'minScore', 'tanggal', 'diterima', 'pair', 'id',
 ]);
 export const NOT_LOGGED = '(not logged)';
 

@@ -55,7 +55,7 @@ describe('uep review duplicates / decide', () => {
     expect(d.prepare(`SELECT nik FROM duplicate_persons`).pluck().all()).toEqual([pair.nik_a]);
     // The note may name a person: the audit line says a note was given, not what it said.
     const audit = d.prepare(`SELECT params_json FROM audit_log WHERE command = 'review decide'`).pluck().get() as string;
-    expect(JSON.parse(audit)).toMatchObject({ as: 'same_person', keep: 'b', note: '(not logged)' });
+    expect(JSON.parse(audit)).toMatchObject({ pair: String(pair.id), as: 'same_person', keep: 'b', note: '(not logged)' });
 
     const again = JSON.parse((await run(['review', 'duplicates', '--json'])).stdout) as { saved: Record<string, number>; pairs: { id: number }[] };
     expect(again.saved).toEqual({ found: DUPLICATES.length, new: 0, decided: 1, removed: 0 });
