@@ -11,28 +11,6 @@ import { tempDir, uep, writeFile } from '../helpers.js';
 import { englishIn } from './english.js';
 import { allocationWorld, exportWorld, scoredWorld, SITI, type Runner } from './worlds.js';
 
-const COMMANDS = [
-  ['score'], ['explain'], ['quota'], ['allocate'], ['allocate', 'compare'], ['allocate', 'finalize'], ['allocate', 'verify'],
-  ['allocate', 'replace'], ['allocate', 'list'], ['export'], ['export', 'allocation'], ['report'], ['report', 'monitoring'],
-  ['report', 'summary'], ['report', 'html'],
-];
-
-describe('help of scoring, allocation, exports and reports', () => {
-  it.each(COMMANDS.map((c) => [c.join(' ')]))('uep %s --help: Indonesian without English, English on request', async (command) => {
-    const args = [...command.split(' '), '--help'];
-    const id = await uep(args, { env: { UEP_LANG: 'id' } });
-    const en = await uep(args, { env: { UEP_LANG: 'en' } });
-    expect([id.code, en.code]).toEqual([0, 0]);
-    expect(id.stdout).toMatch(/^Cara pakai: uep /);
-    expect(englishIn(id.stdout)).toEqual([]);
-    expect(en.stdout).toMatch(/^Usage: uep /);
-    // The same options in both: only the words change.
-    const flags = (text: string) => [...text.matchAll(/^\s+(-[\w-]+(?:, --[\w-]+)?|--[\w-]+)/gm)].map((m) => m[1]);
-    expect(flags(id.stdout)).toEqual(flags(en.stdout));
-    expect(id.stdout).not.toBe(en.stdout);
-  });
-});
-
 interface ErrorCase {
   args: string[];
   code: number;

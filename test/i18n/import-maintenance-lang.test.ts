@@ -42,26 +42,6 @@ function mixedDtks(dir: string): string {
   ]);
 }
 
-const HELP = [
-  [], ['import'], ['import', 'dtks'], ['import', 'pkh'], ['import', 'recipients'], ['applicants'], ['applicants', 'import'],
-  ['applicants', 'list'], ['status'], ['audit'], ['backup'], ['restore'], ['migrate'], ['doctor'],
-];
-
-describe('help of imports, applicants, status, audit and maintenance', () => {
-  it.each(HELP.map((c) => [c.join(' ') || '(uep itself)', c]))('uep %s --help: Indonesian without English, English on request', async (_, command) => {
-    const args = [...command, '--help'];
-    const id = await uep(args, { env: { UEP_LANG: 'id' } });
-    const en = await uep(args, { env: { UEP_LANG: 'en' } });
-    expect([id.code, en.code]).toEqual([0, 0]);
-    expect(id.stdout).toMatch(/^Cara pakai: uep/);
-    expect(englishIn(id.stdout)).toEqual([]);
-    expect(en.stdout).toMatch(/^Usage: uep/);
-    const flags = (text: string) => [...text.matchAll(/^\s+(-[\w-]+(?:, --[\w-]+)?|--[\w-]+)/gm)].map((m) => m[1]);
-    expect(flags(id.stdout)).toEqual(flags(en.stdout));
-    expect(id.stdout).not.toBe(en.stdout);
-  });
-});
-
 interface ErrorCase {
   name: string;
   code: number;
