@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 /**
  * The option parsers: a flag's raw text → its typed value, or a UsageError naming the flag and
  * what it expects. Every command parses the same kind of flag with the same function here.
@@ -94,6 +95,20 @@ export function fileFormatFlag(opts: Opts, allowed: readonly ExportFormat[] = ['
 /** The help of --out and --force of the commands that write files (called when the help is built). */
 export const outHelp = (): string => t('cli:flag.out_help');
 export const forceHelp = (): string => t('cli:flag.force_help');
+
+/**
+ * The options of every command that writes tables for people into an --out folder through
+ * writeBundle: the file format, the Excel CSV, NIK masking and --force. Declared once, so that
+ * every such command offers the same formats with the same words.
+ */
+export function bundleFileOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', t('cli:flag.format_help'), 'csv')
+    .option('--excel', t('cli:flag.excel_help'))
+    .option('--mask-nik', t('cli:flag.mask_nik_help'))
+    .option('--no-mask-nik', t('cli:flag.no_mask_nik_help'))
+    .option('--force', forceHelp());
+}
 
 /** --out with {date}, {time}, {run}, {tahun} expanded, relative to the working directory. */
 export function outDirFlag(ctx: CliContext, raw: unknown, values: { run?: number; tahun?: number }, now: Date): string {

@@ -6,20 +6,15 @@ import { displayPath } from '../../fsutil/display.js';
 import { language, t } from '../../i18n/index.js';
 import { exportUsulan } from '../../usulan/export.js';
 import type { Run } from '../action.js';
-import { dateFlag, fileFormatFlag, kabupatenFlag, outDirFlag } from '../flags.js';
+import { bundleFileOptions, dateFlag, fileFormatFlag, kabupatenFlag, outDirFlag } from '../flags.js';
 
 export function registerExportUsulan(exp: Command, run: Run): void {
-  exp
+  bundleFileOptions(exp
     .command('usulan')
     .description(t('usulan:export.description'))
     .option('--out <dir>', t('usulan:export.out'))
     .option('--since <date>', t('usulan:export.since'))
-    .option('--kabupaten <name>', t('usulan:export.kabupaten'))
-    .option('--format <format>', t('usulan:export.format'), 'csv')
-    .option('--excel', t('usulan:export.excel'))
-    .option('--mask-nik', t('usulan:export.mask_nik'))
-    .option('--no-mask-nik', t('usulan:export.no_mask_nik'))
-    .option('--force', t('usulan:export.force'))
+    .option('--kabupaten <name>', t('usulan:export.kabupaten')))
     .action(run(async (ctx, _args, opts) => {
       const now = new Date();
       const format = fileFormatFlag(opts);

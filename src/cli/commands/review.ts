@@ -15,7 +15,7 @@ import { scanDuplicates } from '../../review/scan.js';
 import { decidePair, listPairs, pairById, savePairs, type PairStatus, type PairView, type PersonView } from '../../review/store.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import { fileFormatFlag, outDirFlag, tahunFlag, wholeFlag } from '../flags.js';
+import { bundleFileOptions, fileFormatFlag, outDirFlag, tahunFlag, wholeFlag } from '../flags.js';
 import { prompters } from '../prompts.js';
 import { decisionLines, pairCard, pairsFileTable, pairsTable } from './review-format.js';
 
@@ -57,15 +57,10 @@ async function showPairs(ctx: CliContext, pairs: PairView[], opts: Record<string
 const writtenAudit = (w: Written | undefined, pairs: number) => (w ? { files: w.files, pairs_written: pairs, nik_masked: w.nik_masked } : {});
 
 function listingOptions(cmd: Command): Command {
-  return cmd
+  return bundleFileOptions(cmd)
     .option('--tahun <year>', t('review:options.tahun'))
     .option('--min-score <n>', t('review:options.min_score', { n: DEFAULT_MIN_SCORE }))
     .option('--out <dir>', t('review:options.out'))
-    .option('--format <format>', t('review:options.format'), 'csv')
-    .option('--excel', t('review:options.excel'))
-    .option('--mask-nik', t('review:options.mask_nik'))
-    .option('--no-mask-nik', t('review:options.no_mask_nik'))
-    .option('--force', t('review:options.force'))
     .option('--show-nik', t('review:options.show_nik'));
 }
 
