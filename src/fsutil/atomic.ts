@@ -10,6 +10,8 @@ import { basename, dirname, join } from 'node:path';
 
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
+/** The lock a `--force` run holds while it renames its files into a folder (see commit-lock.ts). */
+export const COMMIT_LOCK_NAME = '.uep-commit.lock';
 
 let counter = 0;
 
@@ -21,7 +23,7 @@ export function tempPathFor(path: string): string {
 
 /** Our temporary names, so a folder holding only leftovers of a killed run counts as empty. */
 export function isTempName(name: string): boolean {
-  return /^\..+\.\d+\.\d+\.tmp$/.test(name);
+  return /^\..+\.\d+\.\d+\.tmp$/.test(name) || name === COMMIT_LOCK_NAME;
 }
 
 /** Whether a process of that id runs (one we may not signal runs too). */

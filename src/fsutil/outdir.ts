@@ -15,6 +15,7 @@ import { atomicWritable } from './atomic-stream.js';
 import { t } from '../i18n/index.js';
 import { AtomicFile, DIR_MODE, isTempName, removeStaleTemps, syncDir, tempPathFor } from './atomic.js';
 import { displayPath } from './display.js';
+import { acquireCommitLock } from './commit-lock.js';
 import { nearestExisting, OUT_FOLDER, outputFsError, prepareOutputFolder } from './output.js';
 
 export interface WrittenFile {
@@ -120,15 +121,24 @@ export class OutputDir {
 
   /** Renames every file into place, in the order added. */
   commit(): WrittenFile[] {
+    let release: (() => void) | undefined;
     try {
+      if (this.work === this.dir) {
+        // Into an existing folder: one run's renames at a time, so the folder holds one run's files.
+        release = acquireCommitLock(this.dir);
+        if (!release) throw busyFolder(this.dir);
+      }
       for (const p of this.pending) p.file.rename();
       // The rename is the exclusive create: it fails when another run put a folder there meanwhile.
       if (this.work !== this.dir) renameSync(this.work, this.dir);
     } catch (err) {
       this.abort();
+      if (err instanceof UepError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') throw writtenMeanwhile(this.dir);
       throw outputFsError(err, this.dir, OUT_FOLDER, this.folder);
+    } finally {
+      release?.();
     }
     syncDir(this.dir);
     syncDir(dirname(this.dir));
@@ -171,6 +181,10 @@ export async function writeOutputDir<T>(dir: string, options: OutputDirOptions, 
 function alreadyHolds(dir: string, files: number): UepError {
   // One line, no hint: this is what cron mails when yesterday's folder is reused.
   return new UepError(t('files:out.already_holds', { dir: displayPath(dir), files }));
+}
+
+function busyFolder(dir: string): UepError {
+  return new UepError(t('files:out.busy', { dir: displayPath(dir) }), t('files:out.busy_hint'));
 }
 
 function writtenMeanwhile(dir: string): UepError {
