@@ -1,7 +1,7 @@
 /**
  * The libraries' bare streaming read of an .xlsx, for `npm run bench` to compare the import
- * with: yauzl inflates the sheet part and saxes parses it (and the shared strings), with handlers
- * that do nothing. `node dist/dev/bench-xlsx-read.js <file.xlsx>` prints the elements seen.
+ * with: yauzl inflates the sheet part and saxes, a general XML parser, parses it (and the shared
+ * strings), with handlers that do nothing. `node dist/dev/bench-xlsx-read.js <file.xlsx>` prints the elements seen.
  */
 import { SaxesParser } from 'saxes';
 import { openXlsxZip } from '../xlsx/zip.js';

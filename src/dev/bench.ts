@@ -6,7 +6,8 @@
  * scoring and allocation over 200k applicants, and the HTML report of such a year.
  * Then the same extract as an .xlsx made by LibreOffice (`soffice --convert-to xlsx`, cached in
  * bench-output/: the conversion takes minutes), imported, against the bare streaming read of the
- * same file by the libraries the reader is built on (yauzl + saxes).
+ * same file by the libraries (yauzl inflating, saxes parsing every element with handlers that do
+ * nothing). uep reads the other parts with saxes too, but its sheets with its own scanner.
  * Last, the .xlsx writer: 1M export-like rows written as one sheet (bench-xlsx-write.ts).
  * BENCH_ROWS changes the extract size; BENCH_REPEAT the number of timed runs (median reported);
  * BENCH_XLSX=only runs the .xlsx parts alone, BENCH_XLSX=write the writer alone, BENCH_XLSX=no skips them.
