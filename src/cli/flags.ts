@@ -27,6 +27,13 @@ export function wholeFlag(opts: Opts, key: string, flag: string, min = 0, max = 
   return n;
 }
 
+/**
+ * The most slots (or per-regency bounds) a run may have. The programme gives about 1,500 a year; a
+ * larger number is a typo, or a NIK pasted into the wrong flag, which must not be echoed back as
+ * "slot number 6472…" in the tie-break notes.
+ */
+export const MAX_SLOTS = 1_000_000;
+
 /** --tahun: a programme year, or undefined when absent. */
 export function tahunFlag(opts: Opts): number | undefined {
   const raw = opts.tahun;

@@ -17,7 +17,8 @@ export interface SheetWorkerInput {
 }
 
 export type SheetWorkerMessage =
-  | { type: 'rows'; text: string; bytes: number }
+  /** `weight`: what the parsing thread counts against its limit; acknowledged when taken. */
+  | { type: 'rows'; text: string; bytes: number; weight: number }
   | { type: 'end' }
   | { type: 'error'; message: string };
 
@@ -84,7 +85,7 @@ export function startSheetWorker(workerFile: URL, input: SheetWorkerInput) {
         }
         if (m.type === 'end') return;
         if (m.type === 'error') throw new Error(m.message);
-        worker.postMessage({ ack: m.text.length });
+        worker.postMessage({ ack: m.weight });
         onBytes?.(m.bytes);
         const batch = decodeRows(m.text, builder);
         if (batch.length > 0) yield batch;

@@ -10,10 +10,14 @@ import { CELL, FIELD, ROW, type SheetWorkerInput, type SheetWorkerMessage } from
 import { sheetXmlParser } from './sheet-xml.js';
 import { openXlsxZip } from './zip.js';
 
-/** Characters of compact text that may wait for the reading thread. */
+/**
+ * What may wait for the reading thread, and what makes a message, in units of about a byte of the
+ * reading thread's memory: a character of text, and ROW_COST for each row (a row becomes objects
+ * there even when it is empty: a sheet of millions of `<row/>` must not all wait at once).
+ */
 const MAX_WAITING = 16 << 20;
-/** A message is sent once this much text has gathered. */
-const MESSAGE_CHARS = 256 << 10;
+const MESSAGE_SIZE = 256 << 10;
+const ROW_COST = 256;
 
 const port = parentPort!;
 const { file, part } = workerData as SheetWorkerInput;
@@ -32,18 +36,22 @@ async function main(): Promise<void> {
   // Pieces gathered in an array and joined once per message: far less garbage than growing one string.
   let pieces: string[] = [];
   let complete = 0; // pieces up to the end of the last complete row
-  let chars = 0;
+  let size = 0; // of all pieces
+  let completeSize = 0; // of the pieces up to `complete`
   const parser = sheetXmlParser({
     row: (r) => {
-      pieces.push(ROW + (r ?? ''));
+      const piece = ROW + (r ?? '');
+      pieces.push(piece);
+      size += ROW_COST + piece.length;
     },
     cell: (ref, type, style, raw) => {
       const piece = `${CELL}${ref ?? ''}${FIELD}${type ?? ''}${FIELD}${style ?? ''}${FIELD}${raw}`;
       pieces.push(piece);
-      chars += piece.length;
+      size += piece.length;
     },
     endRow: () => {
       complete = pieces.length;
+      completeSize = size;
     },
   });
   const decoder = new TextDecoder('utf-8');
@@ -52,9 +60,11 @@ async function main(): Promise<void> {
     const text = pieces.slice(0, complete).join('');
     pieces = pieces.slice(complete);
     complete = 0;
-    chars = 0;
-    waiting += text.length;
-    port.postMessage({ type: 'rows', text, bytes } satisfies SheetWorkerMessage);
+    const weight = completeSize;
+    size -= completeSize;
+    completeSize = 0;
+    waiting += weight;
+    port.postMessage({ type: 'rows', text, bytes, weight } satisfies SheetWorkerMessage);
     bytes = 0;
     if (waiting > MAX_WAITING) await new Promise<void>((r) => (resume = r));
   };
@@ -62,10 +72,11 @@ async function main(): Promise<void> {
     for await (const chunk of await zip.stream(part)) {
       bytes += (chunk as Buffer).length;
       parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-      if (chars >= MESSAGE_CHARS && complete > 0) await send();
+      if (size >= MESSAGE_SIZE && complete > 0) await send();
     }
     parser.write(decoder.decode()).close();
     complete = pieces.length;
+    completeSize = size;
     if (complete > 0 || bytes > 0) await send();
     port.postMessage({ type: 'end' } satisfies SheetWorkerMessage);
   } finally {

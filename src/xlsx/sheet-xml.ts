@@ -28,8 +28,12 @@ export interface SheetXmlParser {
   close(): void;
 }
 
-/** One piece of markup longer than this is not a worksheet. */
-const MAX_PENDING = 32 << 20;
+/**
+ * A tag (or comment, or CDATA section) longer than this is not a worksheet's: a cut-off tag is
+ * scanned again with every piece, so its length must stay small. A cell's text may be longer.
+ */
+const MAX_MARKUP = 1 << 20;
+const MAX_VALUE = 32 << 20;
 
 const GT = 62; // >
 const SLASH = 47;
@@ -69,18 +73,41 @@ class SheetScanner implements SheetXmlParser {
     let i = 0;
     while (i < n) {
       const lt = s.indexOf('<', i);
-      if (lt === -1) break; // text up to the end: it may end inside an entity, so it waits
-      if (lt > i && this.capture) this.raw += decodeEntities(s.slice(i, lt));
+      if (lt === -1) {
+        i = this.trailingText(s, i);
+        break;
+      }
+      if (lt > i && this.capture) this.addText(s.slice(i, lt));
       const next = this.markup(s, lt);
       if (next === -1) {
         i = lt;
+        if (n - lt > MAX_MARKUP) throw new SheetXmlError('a tag longer than 1 MB');
         break;
       }
       i = next;
     }
     this.pending = i < n ? s.slice(i) : '';
-    if (this.pending.length > MAX_PENDING) throw new SheetXmlError('a tag or text longer than 32 MB');
     return this;
+  }
+
+  /**
+   * Text running to the end of the piece: taken now (so a long run of text is never kept and
+   * scanned again), but for an entity or a CR the next piece may complete. Returns where the
+   * text that waits starts.
+   */
+  private trailingText(s: string, from: number): number {
+    if (!this.capture) return s.length; // text outside a value means nothing here
+    let keep = s.length;
+    const amp = s.lastIndexOf('&');
+    if (amp >= from && s.length - amp <= 12 && s.indexOf(';', amp) === -1) keep = amp; // &#x10FFFF; is the longest
+    else if (s.charCodeAt(s.length - 1) === 13) keep = s.length - 1;
+    if (keep > from) this.addText(s.slice(from, keep));
+    return keep;
+  }
+
+  private addText(text: string): void {
+    this.raw += decodeEntities(text);
+    if (this.raw.length > MAX_VALUE) throw new SheetXmlError('a cell longer than 32 MB');
   }
 
   close(): void {
@@ -128,7 +155,7 @@ class SheetScanner implements SheetXmlParser {
     if (s.startsWith('<![CDATA[', lt)) {
       const end = s.indexOf(']]>', lt + 9);
       if (end === -1) return -1;
-      if (this.capture) this.raw += normaliseNewlines(s.slice(lt + 9, end));
+      if (this.capture) this.raw += normaliseNewlines(s.slice(lt + 9, end)); // text as written, no entities
       return end + 3;
     }
     if (s.length - lt < 9) return -1; // too short yet to tell
@@ -145,8 +172,9 @@ class SheetScanner implements SheetXmlParser {
       j++;
     }
     if (j >= n) return -1;
-    const name = localName(s.slice(lt + 1, j));
-    if (name === '') throw new SheetXmlError('a tag without a name');
+    const qualified = s.slice(lt + 1, j);
+    if (qualified === '' || qualified.indexOf('<') !== -1) throw new SheetXmlError('a < where a tag name was expected');
+    const name = localName(qualified);
     const wanted = name === 'c' || name === 'row';
     let r: string | undefined;
     let t: string | undefined;

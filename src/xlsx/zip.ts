@@ -2,11 +2,14 @@
  * The zip container of an .xlsx, read by random access (yauzl reads the central directory at the
  * end of the file): each part is inflated when asked for, in whatever order the writer stored
  * them. LibreOffice stores sharedStrings.xml after the sheets; a streaming unzip would have to
- * park the whole sheet somewhere before the strings it points at arrive.
+ * park the whole sheet somewhere before the strings it points at arrive. Every part is checked as
+ * it is read against the size and CRC the zip records: a damaged file is refused, not read as
+ * other data, and a part cannot inflate to more than it declares.
  */
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { crc32 } from './crc32.js';
 
 export interface XlsxZip {
   has(name: string): boolean;
@@ -44,6 +47,24 @@ function readEntries(zip: ZipFile): Promise<Map<string, Entry>> {
   });
 }
 
+/** Passes a part's bytes through, refusing more bytes than declared, fewer, or a CRC that differs. */
+function checkedAgainst(e: Entry, name: string): Transform {
+  let bytes = 0;
+  let crc = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      if (bytes > e.uncompressedSize) return done(new Error(`zip part ${name} holds more than the ${e.uncompressedSize} bytes it declares`));
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      if (bytes !== e.uncompressedSize) return done(new Error(`zip part ${name} is shorter than it declares (damaged file)`));
+      done(crc === e.crc32 ? null : new Error(`zip part ${name} is damaged (its CRC does not match)`));
+    },
+  });
+}
+
 export async function openXlsxZip(file: string): Promise<XlsxZip> {
   const zip = await openZip(file);
   let entries: Map<string, Entry>;
@@ -65,10 +86,15 @@ export async function openXlsxZip(file: string): Promise<XlsxZip> {
     const deflated = e.compressionMethod === 8;
     zip.openReadStream(e, deflated ? { decodeFileData: false } : {}, (err, s) => {
       if (err || !s) return reject(err ?? new Error(`cannot read ${name}`));
-      if (!deflated) return resolve(s);
+      const check = checkedAgainst(e, name);
+      if (!deflated) {
+        s.on('error', (e2) => check.destroy(e2));
+        return resolve(s.pipe(check));
+      }
       const inflate = createInflateRaw({ chunkSize: 1 << 16 });
       s.on('error', (e2) => inflate.destroy(e2));
-      resolve(s.pipe(inflate));
+      inflate.on('error', (e2) => check.destroy(e2));
+      resolve(s.pipe(inflate).pipe(check));
     });
   });
   return {

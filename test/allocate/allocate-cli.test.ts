@@ -125,7 +125,7 @@ describe('uep allocate', () => {
     const { dir, niks } = database();
     const cases: [string[], number, RegExp][] = [
       [['allocate', '--waitlist', 'lots'], 2, /--waitlist lots: expected a number per regency/],
-      [['allocate', '--slots', '0'], 2, /--slots 0: expected a whole number of at least 1/],
+      [['allocate', '--slots', '0'], 2, /--slots 0: expected a whole number from 1 to 1000000/],
       [['allocate', '--method', 'borda'], 2, /--method borda/],
       [['allocate', '--budget', 'banyak'], 2, /--budget banyak/],
       [['allocate', 'compare'], 2, /--method: name the methods/],

@@ -40,6 +40,12 @@ function random(seed: number): () => number {
   };
 }
 
+function chunks(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at += size) out.push(text.slice(at, at + size));
+  return out;
+}
+
 function splitAnywhere(text: string, rnd: () => number): string[] {
   const pieces: string[] = [];
   let at = 0;
@@ -116,6 +122,16 @@ describe('the worksheet scanner', () => {
       ['cell', 'K1', undefined, undefined, '12<3'],
       ['end'],
     ]);
+  });
+
+  it('reads long runs of text piece by piece, and refuses a tag too long to be a worksheet\'s', () => {
+    // 5 MB in one value and 12 MB of spaces between rows, in 64 KB pieces as the part is inflated.
+    const long = 'x'.repeat(5 << 20);
+    const spaces = ' '.repeat(12 << 20);
+    const xml = `<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a${long}b &amp; c</t></is></c></row>${spaces}</sheetData></worksheet>`;
+    expect(scan(chunks(xml, 65536))).toEqual([['row', '1'], ['cell', 'A1', 'inlineStr', undefined, `a${long}b & c`], ['end']]);
+    const hugeTag = `<?xml version="1.0"?><worksheet><sheetData><row r="1" spans="${'1'.repeat(2 << 20)}"></row></sheetData></worksheet>`;
+    expect(() => scan(chunks(hugeTag, 65536))).toThrow(/a tag longer than 1 MB/);
   });
 
   const broken: [string, string, RegExp][] = [

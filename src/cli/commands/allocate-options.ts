@@ -9,7 +9,7 @@ import { readWeightsCsv } from '../../allocate/weights.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
-import { methodFlag, pathFlag, tahunFlag, wholeFlag } from '../flags.js';
+import { MAX_SLOTS, methodFlag, pathFlag, tahunFlag, wholeFlag } from '../flags.js';
 
 /** The help of --method: the methods, and the default (equal; hamilton with --weights). */
 export const methodHelp = () => t('allocate:options.method', { methods: APPORTION_METHODS.join(', ') });
@@ -33,9 +33,9 @@ export function poolOptions(cmd: Command, command: 'allocate' | 'compare'): Comm
 export async function poolValues(ctx: CliContext, opts: Record<string, unknown>): Promise<AllocateOptions> {
   const o: AllocateOptions = {
     tahun: tahunFlag(opts),
-    slots: wholeFlag(opts, 'slots', '--slots', 1),
-    min: wholeFlag(opts, 'min', '--min'),
-    max: wholeFlag(opts, 'max', '--max'),
+    slots: wholeFlag(opts, 'slots', '--slots', 1, MAX_SLOTS),
+    min: wholeFlag(opts, 'min', '--min', 0, MAX_SLOTS),
+    max: wholeFlag(opts, 'max', '--max', 0, MAX_SLOTS),
     method: opts.method === undefined ? undefined : methodFlag(opts.method),
     waitlist: opts.waitlist === undefined ? undefined : parseWaitlist(String(opts.waitlist)),
     seed: opts.seed === undefined ? undefined : String(opts.seed),

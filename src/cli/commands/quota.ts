@@ -8,14 +8,14 @@ import { language, t } from '../../i18n/index.js';
 import { allKabupaten } from '../../regions/resolve.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
-import { methodFlag, pathFlag, wholeFlag } from '../flags.js';
+import { MAX_SLOTS, methodFlag, pathFlag, wholeFlag } from '../flags.js';
 import { methodHelp } from './allocate-options.js';
 import { tieLines } from './allocate-report.js';
 
 async function quota(ctx: CliContext, opts: Record<string, unknown>): Promise<void> {
-  const slots = wholeFlag(opts, 'slots', '--slots')!;
-  const min = wholeFlag(opts, 'min', '--min');
-  const max = wholeFlag(opts, 'max', '--max');
+  const slots = wholeFlag(opts, 'slots', '--slots', 0, MAX_SLOTS)!;
+  const min = wholeFlag(opts, 'min', '--min', 0, MAX_SLOTS);
+  const max = wholeFlag(opts, 'max', '--max', 0, MAX_SLOTS);
   const format = String(opts.format ?? (ctx.json ? 'json' : 'table'));
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(t('allocate:quota.bad_format', { format }));
   const method = opts.method === undefined ? (opts.weights ? 'hamilton' : 'equal') : methodFlag(opts.method);

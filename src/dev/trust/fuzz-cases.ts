@@ -1,11 +1,13 @@
 /**
- * Hostile inputs, as fast-check arbitraries of cases: broken and header-less CSV files for every
- * import, every path option pointed at the wrong thing, and odd values for every argument.
+ * Hostile inputs, as fast-check arbitraries of cases: broken and header-less CSV files and broken
+ * workbooks (xlsx-cases.ts) for every import, every path option pointed at the wrong thing, and
+ * odd values for every argument.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Area } from './tally.js';
 import type { Stage, World } from './world.js';
+import { hostileWorkbook } from './xlsx-cases.js';
 
 /** What a case puts in its work folder and runs there. `P` in args is the case's odd path. */
 export interface FuzzCase {
@@ -80,6 +82,15 @@ export function fuzzArbitrary(w: World): fc.Arbitrary<FuzzCase> {
     return { area: 'files' as Area, label: `${imp.label}: ${c.how}${opts.length ? ` (${opts.join(' ')})` : ''}`, base: imp.base, args, file: { name: 'input.csv', bytes: c.bytes } };
   }));
 
+  const xlsxCase: fc.Arbitrary<FuzzCase> = fc.constantFrom(...IMPORTS).chain((imp) => fc.tuple(
+    hostileWorkbook(Buffer.from(texts.get(imp.label)!, 'latin1').toString('utf8')),
+    fc.option(fc.constantFrom('Sheet1', 'Sheet2', '2', '0', '99', '', 'Lampiran'), { nil: undefined }),
+  ).map(([wb, sheet]) => {
+    const args = imp.args('input.xlsx');
+    if (sheet !== undefined) args.push('--sheet', sheet);
+    return { area: 'files' as Area, label: `${imp.label} .xlsx: ${wb.how}${sheet !== undefined ? ` (--sheet ${sheet})` : ''}`, base: imp.base, args, file: { name: 'input.xlsx', bytes: wb.bytes } };
+  }));
+
   const nik = w.selectedNik;
   const pathUses: { label: string; area: Area; base: Stage | 'none'; args: string[] }[] = [
     { label: 'quota --weights', area: 'files', base: 'none', args: ['quota', '--slots', '10', '--weights', 'P'] },
@@ -126,5 +137,5 @@ export function fuzzArbitrary(w: World): fc.Arbitrary<FuzzCase> {
   const argCase: fc.Arbitrary<FuzzCase> = fc.tuple(fc.constantFrom(...argUses), odd)
     .map(([[label, base, args], v]) => ({ area: 'cli' as Area, label: `${label} = ${JSON.stringify(v).slice(0, 30)}`, base, args: args(v) }));
 
-  return fc.oneof({ arbitrary: csvCase, weight: 5 }, { arbitrary: pathCase, weight: 3 }, { arbitrary: argCase, weight: 2 });
+  return fc.oneof({ arbitrary: csvCase, weight: 4 }, { arbitrary: xlsxCase, weight: 2 }, { arbitrary: pathCase, weight: 3 }, { arbitrary: argCase, weight: 2 });
 }

@@ -28,6 +28,10 @@ export async function openXlsxRecords(
     async *batches() {
       try {
         yield* records.batches();
+      } catch (err) {
+        // A sheet found broken part-way (XML cut short, a damaged zip part) is a file that cannot be read.
+        if (err instanceof UepError) throw err;
+        throw unreadable(file, err);
       } finally {
         reader.close();
       }

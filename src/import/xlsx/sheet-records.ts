@@ -61,19 +61,22 @@ export async function sheetRecords(reader: XlsxReader, name: string, sheet: Shee
   let bytesRead = 0;
   const rows = reader.rows(sheet, (n) => (bytesRead += n));
   const head: SheetRow[] = [];
-  for (;;) {
-    if (head.length >= HEADER_SEARCH_ROWS) break;
-    const next = await rows.next();
-    if (next.done) break;
-    head.push(...next.value);
+  let found: ReturnType<typeof findHeader>;
+  let mapping: HeaderMapping;
+  try {
+    while (head.length < HEADER_SEARCH_ROWS) {
+      const next = await rows.next();
+      if (next.done) break;
+      for (const row of next.value) head.push(row); // a batch may hold a million rows: no spread
+    }
+    const overrides = parseMapOptions(map, fields);
+    found = findHeader(head.slice(0, HEADER_SEARCH_ROWS), fields, await reader.merges(sheet), [...overrides.values()]);
+    if (!found) throw new DataError(name, undefined, undefined, t('xlsx:sheet.empty', { sheet: sheet.name }));
+    mapping = mapHeader(name, found.names, fields, overrides);
+  } catch (err) {
+    await rows.return(undefined); // ends the parsing thread, which would keep the process alive
+    throw err;
   }
-  const overrides = parseMapOptions(map, fields);
-  const found = findHeader(head.slice(0, HEADER_SEARCH_ROWS), fields, await reader.merges(sheet), [...overrides.values()]);
-  if (!found) {
-    await rows.return(undefined);
-    throw new DataError(name, undefined, undefined, t('xlsx:sheet.empty', { sheet: sheet.name }));
-  }
-  const mapping = mapHeader(name, found.names, fields, overrides);
   const fieldOf = new Map([...mapping.index].map(([field, i]) => [i, field]));
   const kinds = found.names.map((_, i) => columnKind(fieldOf.get(i)));
   const rest = head.slice(found.consumed);
