@@ -1,7 +1,8 @@
 /**
- * The assessment interview, as a conversation through a Prompter: confirm identity, ask every
- * rubric question, show the six business types ranked by fit beside the one asked for, record
- * the agreed type, show the score, and save only on the officer's final yes (one transaction).
+ * The assessment interview, as a conversation through a Prompter: confirm identity against the
+ * registry (identity.ts), ask every rubric question with a way back (questions.ts), show the six
+ * business types ranked by fit beside the one asked for, record the agreed type (agreed.ts), show
+ * the score, and save only on the officer's final yes (one transaction).
  * A Ctrl-C anywhere rejects with PromptCancelled before anything is written.
  */
 import type { JenisUsaha } from '../applicants/jenis-usaha.js';
@@ -12,14 +13,15 @@ import { formatDate } from '../format/date.js';
 import { language, t } from '../i18n/index.js';
 import { parseTanggal } from '../import/values.js';
 import { maskNik } from '../nik/nik.js';
-import { jenisLabel } from '../report/html/labels.js';
-import { optionLabel, questionText } from '../rubric/texts.js';
-import type { LoadedRubric, Question, Reason } from '../rubric/types.js';
+import type { LoadedRubric, Reason } from '../rubric/types.js';
 import { rankJenisUsaha, scoreApplicant } from '../score/compute.js';
 import { personFacts } from '../score/facts.js';
-import type { Answers, AnswerValue, Facts, FitScore, ScoreResult } from '../score/types.js';
+import type { Facts, FitScore, ScoreResult } from '../score/types.js';
+import { askAgreedType } from './agreed.js';
+import { identityQuestion } from './identity.js';
 import { applicantByNik, searchApplicant, unassessed } from './pick.js';
 import type { Prompter } from '../prompter.js';
+import { askQuestions } from './questions.js';
 import { assessmentOf, saveInterview } from './store.js';
 
 export type InterviewView =
@@ -65,21 +67,6 @@ export interface AssessOutcome {
   skipped: number;
 }
 
-async function ask(p: Prompter, q: Question): Promise<AnswerValue> {
-  const choices = q.type === 'number' ? [] : q.options.map((o) => ({ value: o.value, name: optionLabel(o) }));
-  const text = questionText(q);
-  if (q.type === 'choice') return p.select({ message: text, choices });
-  if (q.type === 'multi') return p.checkbox({ message: text, choices });
-  return p.number({ message: t('assess:interview.number_question', { text, min: q.min, max: q.max }), min: q.min, max: q.max });
-}
-
-/** Asks every rubric question in order. */
-export async function askQuestions(p: Prompter, questions: Question[]): Promise<Answers> {
-  const answers: Answers = {};
-  for (const q of questions) answers[q.id] = await ask(p, q);
-  return answers;
-}
-
 async function who(s: InterviewSession): Promise<{ assessor: string; tanggal: string }> {
   const p = s.prompter;
   s.assessor ??= (await p.input({
@@ -109,10 +96,7 @@ export async function interviewOne(s: InterviewSession, a: ApplicantRow): Promis
     const again = await p.confirm({ message, default: false });
     if (!again) return null;
   }
-  const ok = await p.confirm({
-    message: t('assess:interview.identity', { nama: a.nama, nik: maskNik(a.nik), kabupaten: a.kabupaten, jenis: jenisLabel(applied) }), default: true,
-  });
-  if (!ok) return null;
+  if (!(await p.confirm({ message: identityQuestion(s.db, a, s.today), default: true }))) return null;
   const { assessor, tanggal } = await who(s);
   const facts = personFacts(s.db, a.nik, s.tahun, tanggal);
   if (!facts) throw new UepError(t('assess:error.gone', { nik: maskNik(a.nik) }));
@@ -120,14 +104,7 @@ export async function interviewOne(s: InterviewSession, a: ApplicantRow): Promis
 
   const ranking = rankJenisUsaha(rubric, answers, facts, applied);
   s.present({ kind: 'ranking', ranking, applied });
-  const jenis = await p.select({
-    message: t('assess:interview.agreed_type'),
-    choices: ranking.map((r) => ({
-      value: r.jenis_usaha,
-      name: t(r.jenis_usaha === applied ? 'assess:interview.type_choice_asked' : 'assess:interview.type_choice', { jenis: jenisLabel(r.jenis_usaha), fit: r.score }),
-    })),
-    default: applied,
-  });
+  const jenis = await askAgreedType(p, (text) => s.present({ kind: 'note', text }), rubric, ranking, applied);
 
   const result = scoreApplicant(rubric, facts, answers, jenis);
   s.present({ kind: 'score', result, facts, tanggal });

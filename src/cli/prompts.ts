@@ -3,11 +3,12 @@
  * a Prompter on @inquirer/prompts, drawn on stderr (stdout stays data). Ctrl-C (ExitPromptError)
  * and an aborted signal become PromptCancelled. Every prompt speaks the reader's language
  * (prompt-theme.ts); numbers are asked with an input prompt and our own check, so that none of
- * the number prompt's English sentences can appear. Tests replace `prompters.create` with a
- * scripted Prompter, or pass `run` to drive real prompts through @inquirer/testing.
+ * the number prompt's English sentences can appear, and a word for "back" can be taken. Tests
+ * replace `prompters.create` with a scripted Prompter, or pass `run` to drive real prompts through
+ * @inquirer/testing.
  */
 import { t } from '../i18n/index.js';
-import { PromptCancelled, type Prompter } from '../prompter.js';
+import { BACK, PromptCancelled, type Prompter } from '../prompter.js';
 import type { CliContext } from './context.js';
 import { confirmTheme, promptTheme } from './prompt-theme.js';
 
@@ -53,11 +54,12 @@ export function inquirerPrompter(context: PromptContext, run?: PromptRunner): Pr
     checkbox: async (o) => guard(go((await inquirer()).checkbox, { message: o.message, choices: o.choices, pageSize, theme: promptTheme() })),
     input: async (o) => guard(go((await inquirer()).input, { message: o.message, default: o.default, validate: o.validate, theme: promptTheme() })),
     number: async (o) => {
+      const isBack = (v: string) => o.back?.includes(v.trim().toLowerCase()) ?? false;
       const answer = await guard(go((await inquirer()).input, {
         message: o.message, default: o.default === undefined ? undefined : String(o.default),
-        validate: (v: string) => checkWholeNumber(v, o.min, o.max), theme: promptTheme(),
+        validate: (v: string) => isBack(v) || checkWholeNumber(v, o.min, o.max), theme: promptTheme(),
       }));
-      return Number(answer.trim());
+      return isBack(answer) ? BACK : Number(answer.trim());
     },
     confirm: async (o) => guard(go((await inquirer()).confirm, { message: o.message, default: o.default, theme: confirmTheme() })),
   };

@@ -88,6 +88,12 @@ export function rankJenisUsaha(rubric: Rubric, answers: Answers, facts: Facts = 
   return JENIS_USAHA.map((j) => fitScore(rubric, answers, j, facts)).sort((a, b) => b.score - a.score || order(a.jenis_usaha) - order(b.jenis_usaha));
 }
 
+/** The eligibility rule min_fit for a fit score: at or above the rubric's minimum, or the rule is off. */
+export function passesMinFit(rubric: Rubric, fit: number): boolean {
+  const r = rubric.eligibility.min_fit;
+  return !r.enabled || fit >= r.min;
+}
+
 function rule(rubric: Rubric, name: RuleName, facts: Facts, fit: number): RuleResult {
   const e = rubric.eligibility;
   let reason: Reason;
@@ -104,7 +110,7 @@ function rule(rubric: Rubric, name: RuleName, facts: Facts, fit: number): RuleRe
       break;
     case 'earlier_recipient': [reason, passed, value] = ['earlier_recipient', facts.earlier_recipient === null, facts.earlier_recipient]; break;
     case 'one_application': [reason, passed, value] = ['multiple_applications', facts.applications <= 1, facts.applications]; break;
-    case 'min_fit': [reason, passed, value] = ['fit_below_min', fit >= e.min_fit.min, fit]; break;
+    case 'min_fit': [reason, passed, value] = ['fit_below_min', passesMinFit(rubric, fit), fit]; break;
     case 'duplicate': [reason, passed, value] = ['duplicate_person', facts.duplicate_of == null, facts.duplicate_of ?? null]; break;
   }
   const enabled = e[name]?.enabled ?? true;

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicantRow } from '../../src/applicants/list.js';
 import { runAssessment, type InterviewSession, type InterviewView } from '../../src/assess/interview.js';
-import { PromptCancelled } from '../../src/prompter.js';
+import { BACK, PromptCancelled } from '../../src/prompter.js';
 import { nik } from '../helpers.js';
+import { questionText } from '../../src/rubric/texts.js';
+import type { Answers } from '../../src/score/types.js';
 import { BUDI_ANSWERS, RUBRIC, SITI_ANSWERS, TestDb } from '../score/builders.js';
-import { CANCEL, officer, ScriptedPrompter, type Responder } from './scripted.js';
+import { CANCEL, DEFAULT, officer, ScriptedPrompter, type Asked, type Responder } from './scripted.js';
 
 const SITI = nik('6472', 5, 7, 85, 1, true);
 const BUDI = nik('6402', 1, 1, 90, 2);
 const RINA = nik('6403', 17, 8, 92, 3, true);
+/** Siti's family card (synthetic). */
+const KK = '6472011203150021';
 
 function setup() {
   const t = new TestDb()
-    .person({ nik: SITI, nama: 'Siti Aminah', jenis_kelamin: 'P', hubungan_keluarga: 'kepala_keluarga', status_pkh: 1 })
+    .person({ nik: SITI, nama: 'Siti Aminah', jenis_kelamin: 'P', hubungan_keluarga: 'kepala_keluarga', status_pkh: 1, desa: 'Air Hitam', no_kk: KK })
     .person({ nik: BUDI, nama: 'Budi', kode_kabupaten: '6402' })
-    .person({ nik: RINA, nama: 'Rina', kode_kabupaten: '6403' });
+    .person({ nik: RINA, nama: 'Rina', kode_kabupaten: '6403', tanggal_lahir: null });
   const ids = { siti: t.application(SITI, 2026, 'gorengan', '2026-01-03'), budi: t.application(BUDI, 2026, 'bengkel', '2026-01-01'), rina: t.application(RINA, 2026, 'makanan', '2026-01-02') };
   return { t, ids };
 }
@@ -40,10 +44,20 @@ describe('the interview (scripted prompts)', () => {
     expect(out).toEqual({ saved: [{ application_id: ids.siti, nik: SITI, jenis_usaha_disepakati: 'gorengan', eligible: true, reasons: [], total: 89.88 }], skipped: 0 });
     const kinds = prompter.asked.map((a) => a.kind);
     expect(kinds).toEqual(['confirm', 'input', 'input', 'select', 'number', 'select', 'select', 'checkbox', 'checkbox', 'checkbox', 'checkbox', 'select', 'select', 'select', 'select', 'confirm']);
-    expect(prompter.asked[0]!.message).toContain('Siti Aminah · NIK 6472********0001 · Samarinda · asked for Fried snacks');
+    // The registry's record to compare with the KTP: NIK and KK masked, age at the assessment's default date.
+    expect(prompter.asked[0]!.message).toBe([
+      'Is this the person in front of you? Compare with the KTP:',
+      '  Siti Aminah · NIK 6472********0001 · born 05-07-1985 · age 40',
+      '  desa/kelurahan Air Hitam · Samarinda · KK 6472********0021',
+      '  asked for Fried snacks',
+    ].join('\n'));
     // In English, the rubric's English texts (text_en, label_en); the answers stored are the same codes.
+    // The first question has no way back; the later ones have.
     expect(prompter.asked[3]).toMatchObject({ message: 'Current income of the applicant', choices: [{ value: 'tidak_ada', name: 'No income' }, expect.anything(), expect.anything()] });
-    expect(prompter.asked[4]!.message).toBe('Number of dependents (children, parents, other family members supported) (0–20)');
+    expect(prompter.asked[3]!.choices).toHaveLength(3);
+    expect(prompter.asked[4]).toMatchObject({ message: 'Number of dependents (children, parents, other family members supported) (0–20; type < to go back)', back: ['<', 'kembali', 'back'] });
+    expect(prompter.asked[5]!.choices!.at(-1)).toEqual({ value: BACK, name: '← back to the previous question' });
+    expect(prompter.asked[7]!.choices!.at(-1)).toEqual({ value: BACK, name: '← back to the previous question (tick this alone)' });
     // The ranking shown before the agreed type is chosen, the type asked for first among equals.
     const ranking = views.find((v) => v.kind === 'ranking')!;
     expect(ranking).toMatchObject({ applied: 'gorengan' });
@@ -132,6 +146,115 @@ describe('the interview (scripted prompts)', () => {
     const { s, prompter } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS));
     await expect(runAssessment({ ...s, tahun: 2025 }, { nik: SITI })).rejects.toThrow('6472********0001 has no application in 2025');
     expect(prompter.asked).toEqual([]);
+    t.close();
+  });
+});
+
+/** Answers per question id, taken one by one each time the question is asked (a function gets the prompt); everything else as `officer`. */
+function turns(base: Answers, script: Record<string, unknown[]>, override?: Responder): Responder {
+  return officer(RUBRIC.rubric, base, {
+    override: (a) => {
+      const special = override?.(a);
+      if (special !== undefined) return special;
+      const q = RUBRIC.rubric.questions.find((x) => a.message.startsWith(questionText(x)));
+      const next = q ? script[q.id]?.shift() : undefined;
+      return typeof next === 'function' ? (next as Responder)(a) : next;
+    },
+  });
+}
+/** The question ids asked, in order (other prompts left out). */
+const questionsAsked = (asked: Asked[]) => asked.flatMap((a) => RUBRIC.rubric.questions.filter((q) => a.message.startsWith(questionText(q))).map((q) => q.id));
+const askedFor = (asked: Asked[], id: string) => asked.filter((a) => a.message.startsWith(questionText(RUBRIC.rubric.questions.find((q) => q.id === id)!)));
+const savedAnswers = (t: TestDb) => JSON.parse(t.db.prepare(`SELECT answers_json FROM assessments`).pluck().get() as string) as Answers;
+
+describe('the interview at the desk: back, "none of these?", the suggested type, the KTP check', () => {
+  it('goes back from a select, a number and a checkbox; the question comes again with the earlier answer as default', async () => {
+    const { t } = setup();
+    const script = {
+      penghasilan: ['tidak_tetap', 'tidak_ada'],
+      jumlah_tanggungan: [BACK, 3, DEFAULT],
+      anggota_rentan: [BACK, 'ya'],
+      keterampilan: [[BACK], ['memasak']],
+      pengalaman_usaha: [['gorengan'], ['gorengan', 'makanan']],
+      dukungan_keluarga: [BACK, 'penuh'],
+      pasar_sekitar: ['ada', DEFAULT],
+    };
+    const { s, prompter } = session(t, turns(SITI_ANSWERS, script));
+    await runAssessment(s, { nik: SITI });
+    expect(questionsAsked(prompter.asked)).toEqual([
+      'penghasilan', 'jumlah_tanggungan', 'penghasilan', 'jumlah_tanggungan', 'anggota_rentan', 'jumlah_tanggungan', 'anggota_rentan',
+      'minat_motivasi', 'pengalaman_usaha', 'keterampilan', 'pengalaman_usaha', 'keterampilan', 'tempat_usaha', 'peralatan', 'pasar_sekitar',
+      'dukungan_keluarga', 'pasar_sekitar', 'dukungan_keluarga', 'kesehatan',
+    ]);
+    // Asked again with the earlier answer as default (ticked, in a checkbox); before it, none.
+    expect(askedFor(prompter.asked, 'penghasilan').map((a) => a.default)).toEqual([undefined, 'tidak_tetap']);
+    expect(askedFor(prompter.asked, 'jumlah_tanggungan').map((a) => a.default)).toEqual([undefined, undefined, 3]);
+    expect(askedFor(prompter.asked, 'pasar_sekitar').map((a) => a.default)).toEqual([undefined, 'ada']);
+    const ticked = (a: Asked) => a.choices!.filter((c) => c.checked).map((c) => c.value);
+    expect(askedFor(prompter.asked, 'pengalaman_usaha').map(ticked)).toEqual([[], ['gorengan']]);
+    // Never a way back at the first question.
+    expect(askedFor(prompter.asked, 'penghasilan').map((a) => a.choices!.some((c) => c.value === BACK))).toEqual([false, false]);
+    expect(savedAnswers(t)).toEqual({ ...SITI_ANSWERS, pengalaman_usaha: ['makanan', 'gorengan'] });
+    t.close();
+  });
+
+  it('a checkbox with nothing ticked asks "none of these?" (default no); no asks the question again, yes saves none', async () => {
+    const { t } = setup();
+    const none = 'Nothing is ticked: is the answer really none of these?';
+    const confirms = [false, true];
+    const script = { pengalaman_usaha: [[], ['gorengan']], peralatan: [[]] };
+    const { s, prompter } = session(t, turns(SITI_ANSWERS, script, (a) => (a.message === none ? confirms.shift() : undefined)));
+    await runAssessment(s, { nik: SITI });
+    const around = prompter.asked.filter((a) => a.kind === 'checkbox' || a.message === none).map((a) => [a.kind, a.message.split(' (')[0], a.default]);
+    expect(around).toEqual([
+      ['checkbox', 'Businesses run now or before', undefined], ['confirm', none, false], ['checkbox', 'Businesses run now or before', undefined],
+      ['checkbox', 'Skills, from experience or training', undefined], ['checkbox', 'Places available to run the business', undefined],
+      ['checkbox', 'Business equipment already owned', undefined], ['confirm', none, false],
+    ]);
+    expect(savedAnswers(t)).toMatchObject({ pengalaman_usaha: ['gorengan'], peralatan: [] });
+    t.close();
+  });
+
+  it('the agreed type defaults to the best-ranked type passing the minimum fit; the type asked for stays, marked', async () => {
+    const { t } = setup();
+    // Budi asked for a repair shop; Siti's answers fit fried snacks best (91 ≥ 50).
+    const { s, prompter, views } = session(t, officer(RUBRIC.rubric, SITI_ANSWERS));
+    expect((await runAssessment(s, { nik: BUDI })).saved[0]).toMatchObject({ jenis_usaha_disepakati: 'gorengan' });
+    const agreed = prompter.asked.find((a) => a.message === 'Agreed business type')!;
+    expect(agreed.default).toBe('gorengan');
+    expect(agreed.choices!.map((c) => c.name)).toEqual([
+      'Fried snacks (fit 91)', 'Food stall (fit 76)', 'Drinks (fit 51)', 'Cakes (fit 41)', 'Repair shop (fit 40) ← asked for', 'Chicken farming (fit 40)',
+    ]);
+    expect(views.filter((v) => v.kind === 'note')).toEqual([]);
+    t.close();
+  });
+
+  it('no type passes the minimum fit: the default stays the type asked for, and a note says so', async () => {
+    const { t } = setup();
+    const { s, prompter, views } = session(t, officer(RUBRIC.rubric, BUDI_ANSWERS));
+    expect((await runAssessment(s, { nik: BUDI })).saved[0]).toMatchObject({ jenis_usaha_disepakati: 'bengkel', eligible: false });
+    expect(prompter.asked.find((a) => a.message === 'Agreed business type')!.default).toBe('bengkel');
+    expect(views.map((v) => v.kind)).toEqual(['ranking', 'note', 'score']);
+    expect(views[1]).toEqual({ kind: 'note', text: "No business type reaches the rubric's minimum fit (50); the default stays the type asked for." });
+    t.close();
+  });
+
+  it('the identity check shows "-" for what the registry lacks, and never a whole NIK or KK', async () => {
+    const { t } = setup();
+    const rina = session(t, officer(RUBRIC.rubric, SITI_ANSWERS, { override: (a) => (a.message.startsWith('Is this the person') ? false : undefined) }));
+    await runAssessment(rina.s, { nik: RINA });
+    expect(rina.prompter.asked[0]!.message).toBe([
+      'Is this the person in front of you? Compare with the KTP:',
+      '  Rina · NIK 6403********0003 · born - · age -',
+      '  desa/kelurahan - · Berau · KK -',
+      '  asked for Food stall',
+    ].join('\n'));
+    const siti = session(t, officer(RUBRIC.rubric, SITI_ANSWERS));
+    await runAssessment(siti.s, { nik: SITI });
+    for (const a of siti.prompter.asked) {
+      expect(a.message).not.toContain(SITI);
+      expect(a.message).not.toContain(KK);
+    }
     t.close();
   });
 });

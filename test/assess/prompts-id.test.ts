@@ -131,7 +131,12 @@ describe('the interview and the visit record in Indonesian (real prompts)', () =
       return r;
     };
     const identity = await step('enter');
-    expect(seen[0]).toContain('Apakah ini orang yang ada di hadapan Anda? Siti Aminah · NIK 6472********0001 · Samarinda · mengajukan Gorengan (Y/t)');
+    expect(seen[0]).toContain([
+      'Apakah ini orang yang ada di hadapan Anda? Cocokkan dengan KTP:',
+      '  Siti Aminah · NIK 6472********0001 · lahir 05-07-1985 · umur 40',
+      '  desa/kelurahan - · Samarinda · KK -',
+      '  mengajukan Gorengan (Y/t)',
+    ].join('\n'));
     expect(identity.getScreen()).toContain('mengajukan Gorengan Ya');
     await step('Rahmawati', 'enter');
     expect(seen[1]).toContain('Asesor (nama Anda) (op)');
@@ -197,16 +202,27 @@ describe('the interview and the visit record in Indonesian (real prompts)', () =
     await settle();
     expect(look(kendala)).toContain('Bahan baku');
     await keys(kendala, 'enter');
+    // Nothing ticked: "none of these?", default no; no asks Kendala again.
+    const none = await h.next();
+    await settle();
+    expect(look(none)).toContain('Tidak ada yang dicentang: jawabannya memang tidak satu pun dari pilihan ini? (y/T)');
+    await keys(none, 'enter');
+    const again = await h.next();
+    await settle();
+    expect(look(again)).toContain('Kendala');
+    await keys(again, 'enter');
+    await keys(await h.next(), 'y', 'enter');
     await keys(await h.next(), 'enter');
     const rujukan = await h.next();
     await settle();
     expect(look(rujukan)).toContain('Disnaker (pelatihan kerja)');
     await keys(rujukan, 'enter');
+    await keys(await h.next(), 'ya', 'enter');
     const save = await h.next();
     await settle();
     expect(look(save)).toContain('Simpan kunjungan ini? (Y/t)');
     await keys(save, 'enter');
-    expect(await done).toMatchObject({ tanggal_kunjungan: '15-05-2025', petugas: 'X-9', status_usaha: 'berhenti', omzet_bulanan: '' });
+    expect(await done).toMatchObject({ tanggal_kunjungan: '15-05-2025', petugas: 'X-9', status_usaha: 'berhenti', omzet_bulanan: '', kendala: '', rujukan: '' });
     for (const screen of seen) expect(englishIn(screen)).toEqual([]);
     db.close();
   });

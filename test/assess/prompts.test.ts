@@ -2,7 +2,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { runAssessment } from '../../src/assess/interview.js';
-import { PromptCancelled } from '../../src/prompter.js';
+import { BACK, PromptCancelled } from '../../src/prompter.js';
 import { inquirerPrompter, type PromptRunner } from '../../src/cli/prompts.js';
 import { nik } from '../helpers.js';
 import { RUBRIC, SITI_ANSWERS, TestDb } from '../score/builders.js';
@@ -82,7 +82,7 @@ describe('the interview with real prompts', () => {
     await step('enter'); // save
     const out = await done;
     expect(out.saved).toEqual([expect.objectContaining({ jenis_usaha_disepakati: 'gorengan', total: 89.88, eligible: true })]);
-    expect(screens[0]).toContain('Siti Aminah · NIK 6472********0001 · Samarinda');
+    expect(screens[0]).toContain('Compare with the KTP:\n  Siti Aminah · NIK 6472********0001 · born 05-07-1985 · age 40\n  desa/kelurahan - · Samarinda · KK -\n  asked for Fried snacks (Y/n)');
     expect(screens.join('\n')).toContain('Fried snacks (fit 91) ← asked for');
     const row = t.db.prepare(`SELECT answers_json, assessor, tanggal FROM assessments`).get();
     expect(row).toEqual({ answers_json: JSON.stringify(SITI_ANSWERS), assessor: 'Rahmawati', tanggal: '2026-03-01' });
@@ -100,6 +100,23 @@ describe('the interview with real prompts', () => {
     await expect(done).rejects.toBeInstanceOf(PromptCancelled);
     expect(t.db.prepare(`SELECT count(*) FROM assessments`).pluck().get()).toBe(0);
     t.close();
+  });
+
+  it('a number prompt with a way back takes its words (any case) as BACK; without one they are refused', async () => {
+    const h = harness();
+    const prompter = inquirerPrompter({}, h.run);
+    const back = prompter.number({ message: 'Jumlah (0–20)', min: 0, max: 20, default: 3, back: ['<', 'kembali', 'back'] });
+    await keys(await h.next(), 'Kembali', 'enter');
+    expect(await back).toBe(BACK);
+    const kept = prompter.number({ message: 'Jumlah (0–20)', min: 0, max: 20, default: 3, back: ['<'] });
+    await keys(await h.next(), 'enter');
+    expect(await kept).toBe(3);
+    const plain = prompter.number({ message: 'Jumlah (0–20)', min: 0, max: 20 });
+    const r = await h.next();
+    await keys(r, '<', 'enter');
+    expect(r.getScreen()).toContain('> Type a whole number, digits only');
+    await keys(r, 'backspace', '7', 'enter');
+    expect(await plain).toBe(7);
   });
 
   it('an aborted signal (SIGINT outside raw mode) cancels too', async () => {

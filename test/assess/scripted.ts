@@ -1,5 +1,5 @@
 /** A Prompter answering from a script, for driving the interview without a terminal. */
-import { PromptCancelled, type Prompter, type PromptChoice } from '../../src/prompter.js';
+import { BACK, PromptCancelled, type Back, type Prompter, type PromptChoice } from '../../src/prompter.js';
 import { t } from '../../src/i18n/index.js';
 import { questionText } from '../../src/rubric/texts.js';
 import type { Rubric } from '../../src/rubric/types.js';
@@ -11,6 +11,8 @@ export interface Asked {
   message: string;
   choices?: PromptChoice<unknown>[];
   default?: unknown;
+  /** Words a number prompt takes for "back". */
+  back?: readonly string[];
 }
 /** Returns the answer, `DEFAULT` for the prompt's default, or `CANCEL` for a Ctrl-C. */
 export type Responder = (asked: Asked) => unknown;
@@ -51,8 +53,8 @@ export class ScriptedPrompter implements Prompter {
   input(o: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string> {
     return this.ask({ kind: 'input', message: o.message, default: o.default }, o.validate);
   }
-  number(o: { message: string; min: number; max: number; default?: number }): Promise<number> {
-    return this.ask({ kind: 'number', ...o }, (v: number) => (Number.isInteger(v) && v >= o.min && v <= o.max) || 'out of range');
+  number(o: { message: string; min: number; max: number; default?: number; back?: readonly string[] }): Promise<number | Back> {
+    return this.ask({ kind: 'number', ...o }, (v: number | Back) => (v === BACK ? !!o.back || 'no way back' : (Number.isInteger(v) && v >= o.min && v <= o.max) || 'out of range'));
   }
   confirm(o: { message: string; default?: boolean }): Promise<boolean> {
     return this.ask({ kind: 'confirm', ...o });

@@ -18,10 +18,12 @@ describe.skipIf(!hasPython)('uep assess and uep monitor record in Indonesian (ps
       ['Pilih pendaftar untuk asesmen (1 belum menjalani asesmen; ketik nama, NIK atau kabupaten/kota)', ['zzz']],
       ['Tidak ada yang cocok dengan yang Anda ketik', [BACKSPACE, BACKSPACE, BACKSPACE, 'siti']],
       ['Siti Aminah · 6472********0001 · Samarinda · Gorengan', [ENTER]],
-      ['Apakah ini orang yang ada di hadapan Anda? Siti Aminah · NIK 6472********0001 · Samarinda · mengajukan Gorengan', [ENTER]],
+      ['Apakah ini orang yang ada di hadapan Anda? Cocokkan dengan KTP:', []],
+      ['desa/kelurahan Air Hitam · Samarinda · KK 6472********0021', []],
+      ['mengajukan Gorengan', [ENTER]],
       ['Tanggal asesmen (HH-BB-TTTT)', ['\x15', '20-02-2026', ENTER]],
       ['Penghasilan calon penerima saat ini', [ENTER]],
-      ['Jumlah tanggungan (anak, orang tua, anggota keluarga lain yang dibiayai) (0–20)', ['25', ENTER]],
+      ['Jumlah tanggungan (anak, orang tua, anggota keluarga lain yang dibiayai) (0–20; ketik < untuk kembali)', ['25', ENTER]],
       ['Ketik angka dari 0 sampai 20', [BACKSPACE, BACKSPACE, 'tiga', ENTER]],
       ['Ketik bilangan bulat, hanya angka', [BACKSPACE, BACKSPACE, BACKSPACE, BACKSPACE, '3', ENTER]],
       ['Ada anggota keluarga penyandang disabilitas', [ENTER]],
@@ -42,6 +44,8 @@ describe.skipIf(!hasPython)('uep assess and uep monitor record in Indonesian (ps
     expect(screen).toContain('↑↓ pindah • ⏎ pilih');
     expect(screen).toContain('↑↓ pindah • spasi pilih • a semua • i balik pilihan • ⏎ selesai');
     expect(screen).toMatch(/mengajukan Gorengan \(Y\/t\)/);
+    expect(screen).toContain('Siti Aminah · NIK 6472********0001 · lahir 05-07-1985 · umur ');
+    expect(screen).toContain('← kembali ke pertanyaan sebelumnya');
     expect(screen).toContain('Tidak ada penghasilan');
     expect(screen).toContain('Gorengan (kesesuaian 91) ← yang diajukan');
     expect(screen).toContain('Tersimpan: 6472********0001 · Gorengan · memenuhi syarat · skor total 89,88');

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { BIN, nik, tempDir, uep, writeFile } from '../helpers.js';
 
 export const SITI = nik('6472', 5, 7, 85, 1, true);
+/** Siti's family card (synthetic): shown masked, 6472********0021. */
+export const SITI_KK = '6472011203150021';
 
 export const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 
@@ -57,6 +59,7 @@ print(json.dumps({'code': code, 'stdout': out, 'screen': screen}))
 
 export const ENTER = '\r';
 export const DOWN = '\x1b[B';
+export const UP = '\x1b[A';
 
 export function drive(cwd: string, db: string, args: string[], steps: [string, string[]][], lang: 'id' | 'en' = 'en') {
   const spec = { argv: [process.execPath, BIN, ...args], cwd, env: { UEP_DB: db, NO_COLOR: '1', TERM: 'xterm-256color', COLUMNS: '200', UEP_LANG: lang }, steps };
@@ -66,12 +69,12 @@ export function drive(cwd: string, db: string, args: string[], steps: [string, s
   return result;
 }
 
-/** A database with Siti (DTKS, Samarinda) registered for 2026 with gorengan. */
+/** A database with Siti (DTKS, Samarinda, desa Air Hitam, with her KK) registered for 2026 with gorengan. */
 export async function registered() {
   const dir = tempDir();
   const db = join(dir, 'uep.sqlite');
-  await uep(['import', 'dtks', writeFile(dir, 'dtks.csv', ['NIK,NAMA LENGKAP,KABUPATEN/KOTA,DESIL NASIONAL,HUBUNGAN_KELUARGA,STATUS_PKH,TGL LAHIR',
-    `${SITI},Siti Aminah,Kota Samarinda,2,kepala keluarga,1,05-07-1985`]), '--db', db, '--quiet']);
+  await uep(['import', 'dtks', writeFile(dir, 'dtks.csv', ['NIK,NO KK,NAMA LENGKAP,KABUPATEN/KOTA,KECAMATAN,DESA/KELURAHAN,DESIL NASIONAL,HUBUNGAN_KELUARGA,STATUS_PKH,TGL LAHIR',
+    `${SITI},${SITI_KK},Siti Aminah,Kota Samarinda,Samarinda Ulu,Air Hitam,2,kepala keluarga,1,05-07-1985`]), '--db', db, '--quiet']);
   await uep(['applicants', 'import', writeFile(dir, 'p.csv', ['nik,jenis_usaha,tanggal_daftar', `${SITI},gorengan,2026-01-10`]), '--tahun', '2026', '--db', db, '--quiet']);
   return { dir, db };
 }

@@ -92,6 +92,24 @@ describe('uep monitor', () => {
     db.close();
   });
 
+  it('kendala or rujukan left empty asks "none of these?" (default no); no asks again, yes records none', async () => {
+    const { dir, path, run } = world();
+    await run('monitor', 'monitors', 'import', writeFile(dir, 'petugas.csv', ROSTER));
+    const { ctx } = context(path, dir);
+    const none = 'Nothing is ticked: is the answer really none of these?';
+    const ask = scripted(['2025-04-02', 'TKSK-01', 'berjalan', '', [], false, ['modal'], '', [], true, true]);
+    const confirms: { message: string; default?: boolean }[] = [];
+    const confirm = ask.confirm;
+    ask.confirm = (o) => (confirms.push(o), confirm(o));
+    await recordInteractively(ctx, SITI, ask);
+    ctx.close();
+    expect(ask.asked.slice(4)).toEqual(['Problems (kendala)', none, 'Problems (kendala)', 'Follow-up (optional)', 'Referral to training (optional)', none, 'Save this visit?']);
+    expect(confirms.slice(0, 2)).toEqual([{ message: none, default: false }, { message: none, default: false }]);
+    const db = openDb(path);
+    expect(db.prepare(`SELECT kendala, rujukan FROM visits`).get()).toEqual({ kendala: 'modal', rujukan: null });
+    db.close();
+  });
+
   it('Ctrl-C at any prompt saves nothing and exits 130', async () => {
     const { dir, path } = world();
     const { ctx } = context(path, dir);

@@ -33,6 +33,7 @@ export interface PersonSpec {
   hubungan_keluarga?: string | null;
   status_pkh?: number | null;
   in_dtks?: 0 | 1;
+  desa?: string | null;
 }
 
 export class TestDb {
@@ -42,9 +43,9 @@ export class TestDb {
   private readonly batch = Number(this.db.prepare(`INSERT INTO import_batches (kind, file_name, sha256, started_at) VALUES ('dtks', 't', 't', '2026-01-01')`).run().lastInsertRowid);
 
   person(p: PersonSpec): this {
-    this.db.prepare(`INSERT INTO persons (nik, no_kk, nama, jenis_kelamin, tanggal_lahir, kode_kabupaten, desil, hubungan_keluarga, status_pkh, in_dtks, first_batch_id, changed_batch_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(p.nik, p.no_kk ?? null, p.nama ?? 'Nama', p.jenis_kelamin ?? 'L', p.tanggal_lahir === undefined ? '1985-07-05' : p.tanggal_lahir,
-      p.kode_kabupaten ?? '6472', p.desil === undefined ? 2 : p.desil, p.hubungan_keluarga ?? 'anak', p.status_pkh ?? null, p.in_dtks ?? 1, this.batch, this.batch);
+    this.db.prepare(`INSERT INTO persons (nik, no_kk, nama, jenis_kelamin, tanggal_lahir, kode_kabupaten, desa, desil, hubungan_keluarga, status_pkh, in_dtks, first_batch_id, changed_batch_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(p.nik, p.no_kk ?? null, p.nama ?? 'Nama', p.jenis_kelamin ?? 'L', p.tanggal_lahir === undefined ? '1985-07-05' : p.tanggal_lahir,
+      p.kode_kabupaten ?? '6472', p.desa ?? null, p.desil === undefined ? 2 : p.desil, p.hubungan_keluarga ?? 'anak', p.status_pkh ?? null, p.in_dtks ?? 1, this.batch, this.batch);
     return this;
   }
 

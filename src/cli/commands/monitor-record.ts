@@ -10,7 +10,7 @@ import { recordSubject, recordVisit, type RecordSubject } from '../../monitor/re
 import type { VisitCells } from '../../monitor/visit-check.js';
 import { visitExists } from '../../monitor/visit-store.js';
 import { KENDALA, parseOmzet, RUJUKAN, STATUS_USAHA } from '../../monitor/visit-values.js';
-import type { Prompter } from '../../prompter.js';
+import { checkboxConfirmingNone, type Prompter } from '../../prompter.js';
 import { jenisLabel, kendalaLabel, rujukanLabel } from '../../report/html/labels.js';
 import type { Run } from '../action.js';
 import type { CliContext } from '../context.js';
@@ -21,7 +21,7 @@ const OTHER = '\u0000other';
 /** A status code with what it means: `berjalan — usaha berjalan seperti biasa`. */
 const statusChoice = (s: string) => ({ name: t('monitor:explained', { code: s, text: t(`monitor:status.${s}`) }), value: s });
 
-/** Asks for one visit. Returns null when the officer declines to save at the end. */
+/** Asks for one visit (kendala and rujukan left empty are confirmed as none). Returns null when the officer declines to save at the end. */
 export async function askVisit(ask: Prompter, subject: RecordSubject, today: string): Promise<VisitCells | null> {
   const tanggal = await ask.input({
     message: t('monitor:record.tanggal'), default: formatDate(today, language()),
@@ -43,9 +43,9 @@ export async function askVisit(ask: Prompter, subject: RecordSubject, today: str
   if (petugas === OTHER) petugas = await ask.input({ message: t('monitor:record.petugas_id'), validate: (v) => (v.trim() !== '' || t('monitor:record.petugas_required')) });
   const status = await ask.select({ message: t('monitor:record.status'), choices: STATUS_USAHA.map(statusChoice) });
   const omzet = await ask.input({ message: t('monitor:record.omzet'), validate: (v) => (parseOmzet(v) !== undefined || t('monitor:record.omzet_invalid')) });
-  const kendala = await ask.checkbox({ message: t('monitor:record.kendala'), choices: KENDALA.map((k) => ({ name: kendalaLabel(k), value: k as string })) });
+  const kendala = await checkboxConfirmingNone(ask, { message: t('monitor:record.kendala'), choices: KENDALA.map((k) => ({ name: kendalaLabel(k), value: k as string })) });
   const tindak = await ask.input({ message: t('monitor:record.tindak_lanjut') });
-  const rujukan = await ask.checkbox({ message: t('monitor:record.rujukan'), choices: RUJUKAN.map((r) => ({ name: rujukanLabel(r), value: r as string })) });
+  const rujukan = await checkboxConfirmingNone(ask, { message: t('monitor:record.rujukan'), choices: RUJUKAN.map((r) => ({ name: rujukanLabel(r), value: r as string })) });
   const cells: VisitCells = {
     nik: subject.nik, tanggal_kunjungan: tanggal.trim(), petugas, status_usaha: status, omzet_bulanan: omzet,
     kendala: kendala.join(','), tindak_lanjut: tindak, rujukan: rujukan.join(','),
