@@ -47,7 +47,7 @@ export async function runFileImport(
     ctx.audit(summary, summary.dry_run ? 0 : summary.inserted + summary.updated + Number(summary.departed ?? 0));
   } catch (err) {
     bar.stop();
-    if (err instanceof ImportRejectedError) reportImport(ctx, err.summary, seconds(), explainers);
+    if (err instanceof ImportRejectedError) reportImport(ctx, err.summary, seconds(), explainers, true);
     throw err;
   }
 }

@@ -23,7 +23,7 @@ function secondsText(seconds: number): string {
 }
 
 /** The human summary of any import (stderr), and its JSON (stdout with --json). */
-export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: number, explainers: ImportExplainers = {}): void {
+export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: number, explainers: ImportExplainers = {}, refusedByStrict = false): void {
   const { c } = ctx;
   const head = { file: displayPath(summary.file), kind: kindLabel(summary.kind), read: summary.read, seconds: secondsText(seconds) };
   const n = (x: number) => formatNumber(x, language());
@@ -32,7 +32,8 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
     rejected: summary.rejected > 0 ? c.red(n(summary.rejected)) : '0',
   };
   const lines = [
-    c.bold(t(summary.dry_run ? 'import:summary.checked' : 'import:summary.imported', head)),
+    // Nothing was written when --strict refused the file: the heading must not say "imported".
+    c.bold(t(refusedByStrict ? 'import:summary.refused_strict' : summary.dry_run ? 'import:summary.checked' : 'import:summary.imported', head)),
     `  ${t('import:summary.counts', counts)}`,
   ];
   if (typeof summary.departed === 'number') lines.push(`  ${t('import:summary.departed', { n: summary.departed })}`);

@@ -1,4 +1,5 @@
 import { allocationOutcome, type AllocationOutcomeInfo } from '../allocate/outcome.js';
+import { currentRun } from '../allocate/store.js';
 /**
  * `uep explain <nik>`: why a person scored what they did. The stored score is recomputed from
  * what it was computed with — the facts kept with it, the assessment's answers and the rubric
@@ -68,6 +69,8 @@ export interface Explanation {
   score: ExplainedScore | null;
   /** Rank in the regency, cut-off and outcome in the year's final run (else its latest draft). */
   allocation: AllocationOutcomeInfo | null;
+  /** The year's final run (else its latest draft), also when this applicant is not ranked in it. */
+  run: { run_id: number; status: string } | null;
 }
 
 interface ScoreRow {
@@ -92,7 +95,13 @@ export function explain(db: Db, nik: string, options: { tahun?: number; rubric?:
     assessment: asm ? { tanggal: asm.tanggal, assessor: asm.assessor, source: asm.source, jenis_usaha_disepakati: asm.jenis_usaha_disepakati } : null,
     score: row && asm ? explainScore(db, row, JSON.parse(asm.answers_json) as Answers, a.jenis_usaha, options.rubric, personFacts(db, nik, tahun, asm.tanggal)) : null,
     allocation: allocationOutcome(db, nik, tahun),
+    run: runOf(db, tahun),
   };
+}
+
+function runOf(db: Db, tahun: number): Explanation['run'] {
+  const run = currentRun(db, tahun);
+  return run ? { run_id: run.id, status: run.status } : null;
 }
 
 /** The stored facts the registry now gives otherwise (nothing when the score holds no facts). */

@@ -50,6 +50,9 @@ describe('human output in Indonesian', () => {
     const b = await w.run('id', 'explain', BUDI);
     expect(b.stdout).toContain('✗ kesesuaian usaha 23 (paling rendah 50) → fit_below_min');
     expect(b.stdout).toMatch(/syarat belum terpenuhi: .* → skor kesesuaian dibatasi/);
+    // A run exists; Budi, not eligible, is not ranked in it (it once said there was no run at all).
+    expect(b.stdout).toMatch(/\n {2}tidak diperingkat dalam alokasi \d+ \(.+\): alokasi hanya memeringkat pendaftar yang memenuhi syarat/);
+    expect(JSON.parse((await w.run('id', 'explain', BUDI, '--json')).stdout)).toMatchObject({ allocation: null, run: { run_id: expect.any(Number), status: 'draft' } });
     expectNoEnglish(b.stdout);
   });
 

@@ -54,7 +54,7 @@ function render(ctx: CliContext, e: Explanation, nik: string): string {
   const source = a.source === 'interview' ? t('explain:source.interview') : t('explain:source.import');
   lines.push(`  ${t('explain:assessed', { tanggal: a.tanggal, assessor: a.assessor, source, jenis: label(a.jenis_usaha_disepakati) })}`);
   if (!e.score) return [...lines, `  ${t('explain:not_scored')}`].join('\n');
-  lines.push(...scoreLines(ctx, e), '', ...formatAllocation(ctx, e.allocation));
+  lines.push(...scoreLines(ctx, e), '', ...formatAllocation(ctx, e.allocation, e.run));
   return lines.join('\n');
 }
 
@@ -75,9 +75,13 @@ export function registerExplain(program: Command, run: Run): void {
     }));
 }
 
-function formatAllocation(ctx: CliContext, a: Explanation['allocation']): string[] {
+function formatAllocation(ctx: CliContext, a: Explanation['allocation'], run: Explanation['run']): string[] {
   const { c } = ctx;
-  if (!a) return [c.bold(t('explain:allocation.title')), `  ${t('explain:allocation.none')}`];
+  if (!a) {
+    // A run without this applicant ranked (not eligible, or scored after the run) is not "no run".
+    const why = run ? t('explain:allocation.not_ranked', { run: run.run_id, status: runStatusText(run.status) }) : t('explain:allocation.none');
+    return [c.bold(t('explain:allocation.title')), `  ${why}`];
+  }
   const unknown = t('explain:unknown');
   const lines = [
     c.bold(t('explain:allocation.title')),
