@@ -2,6 +2,10 @@
 export const JENIS_USAHA = ['makanan', 'minuman', 'gorengan', 'ternak_ayam', 'pengolahan_kue', 'bengkel'] as const;
 export type JenisUsaha = (typeof JENIS_USAHA)[number];
 
+/**
+ * How registration forms spell the six types (read by the import, and written by the sample
+ * generator). Not for people to read: uep shows types with jenisLabel (the catalogue, both languages).
+ */
 export const JENIS_USAHA_LABEL: Record<JenisUsaha, string> = {
   makanan: 'Makanan',
   minuman: 'Minuman',

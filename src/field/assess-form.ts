@@ -65,7 +65,7 @@ export function assessFormModel(loaded: LoadedRubric, applicants: Attachment, o:
   for (const q of rubric.questions) {
     if (q.type !== 'number') choices[q.id] = q.options.map((opt) => ({ value: opt.value, label: { id: opt.label, en: opt.label_en ?? opt.label } }));
   }
-  choices.jenis_usaha = JENIS_USAHA.map((j) => ({ value: j, label: formText(`field:form.jenis_usaha.${j}`) }));
+  choices.jenis_usaha = JENIS_USAHA.map((j) => ({ value: j, label: formText(`report_html:jenis.${j}`) }));
   const pick = `instance('${applicants.file.replace(/\.csv$/, '')}')/root/item[name = \${id_pendaftar}]`;
   return {
     id: `uep_asesmen_${o.tahun}`,

@@ -223,7 +223,7 @@ describe('the interview at the desk: back, "none of these?", the suggested type,
     const agreed = prompter.asked.find((a) => a.message === 'Agreed business type')!;
     expect(agreed.default).toBe('gorengan');
     expect(agreed.choices!.map((c) => c.name)).toEqual([
-      'Fried snacks (fit 91)', 'Food stall (fit 76)', 'Drinks (fit 51)', 'Cakes (fit 41)', 'Repair shop (fit 40) ← asked for', 'Chicken farming (fit 40)',
+      'Fried snacks (fit 91)', 'Food stall (fit 76)', 'Drinks (fit 51)', 'Cake making (fit 41)', 'Repair shop (fit 40) ← asked for', 'Chicken farming (fit 40)',
     ]);
     expect(views.filter((v) => v.kind === 'note')).toEqual([]);
     t.close();

@@ -66,7 +66,7 @@ describe('uep assess (interactive)', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ tahun: 2026, saved: [expect.objectContaining({ nik: '6472********0001', jenis_usaha_disepakati: 'gorengan', eligible: true })], skipped: 0 });
     expect(r.stderr).toContain('Business types by fit for this person:');
-    expect(r.stderr).toMatch(/Ternak Ayam\s+40\s+lacks: land for a chicken coop/); // the requirement's English label
+    expect(r.stderr).toMatch(/Chicken farming\s+40\s+lacks: land for a chicken coop/); // the type and the requirement in English
     expect(r.stderr).toMatch(/Total 88\.75 × 50% \+ 91 × 50% = 89\.88/);
     expect(r.stderr).toContain('Saved: 6472********0001 · Fried snacks · eligible · total 89.88');
     const d = openDb(db);

@@ -1,5 +1,6 @@
+import type { JenisUsaha } from '../../applicants/jenis-usaha.js';
+import { jenisLabel } from '../../report/html/labels.js';
 import type { Command } from 'commander';
-import { JENIS_USAHA_LABEL, type JenisUsaha } from '../../applicants/jenis-usaha.js';
 import { UsageError } from '../../errors.js';
 import { explain, type Explanation } from '../../explain/explain.js';
 import { day, moment, num } from '../../format/people.js';
@@ -12,7 +13,7 @@ import { pathFlag, tahunFlag } from '../flags.js';
 import { outcomeLines, runStatusText } from './allocate-report.js';
 import { explained, formatBreakdown, formatRanking, reasonText, valueText } from './score-format.js';
 
-const label = (j: string) => JENIS_USAHA_LABEL[j as JenisUsaha] ?? j;
+const label = jenisLabel;
 
 const STATUS = {
   registered: 'explain:status.registered', assessed: 'explain:status.assessed', eligible: 'explain:status.eligible', ineligible: 'explain:status.ineligible',

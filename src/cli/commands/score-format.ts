@@ -1,6 +1,7 @@
 /** How scores look to people: the interview's preview and `uep explain` share these. */
 import type { ChalkInstance } from 'chalk';
-import { JENIS_USAHA_LABEL, type JenisUsaha } from '../../applicants/jenis-usaha.js';
+import type { JenisUsaha } from '../../applicants/jenis-usaha.js';
+import { jenisLabel } from '../../report/html/labels.js';
 import { kabupatenByKode } from '../../regions/resolve.js';
 import { REASONS, type Eligibility, type Reason } from '../../rubric/types.js';
 import { reasonText as rubricReasonText } from '../../rubric/texts.js';
@@ -88,7 +89,7 @@ export function formatBreakdown(c: ChalkInstance, b: BreakdownView, r: RubricVie
     ...formatRules(c, b.rules, r.eligibility),
     c.bold(t('score:breakdown.need', { score: num(b.need.score) })),
     componentTable(b.need),
-    c.bold(t('score:breakdown.fit', { jenis: JENIS_USAHA_LABEL[b.fit.jenis_usaha], score: num(b.fit.score) })),
+    c.bold(t('score:breakdown.fit', { jenis: jenisLabel(b.fit.jenis_usaha), score: num(b.fit.score) })),
     componentTable(b.fit),
   ];
   if (b.fit.unmet.length > 0) {
@@ -101,9 +102,9 @@ export function formatBreakdown(c: ChalkInstance, b: BreakdownView, r: RubricVie
 }
 
 export function formatRanking(c: ChalkInstance, ranking: { jenis_usaha: JenisUsaha; score: number; unmet: string[] }[], applied: JenisUsaha): string {
-  const width = Math.max(...ranking.map((r) => JENIS_USAHA_LABEL[r.jenis_usaha].length));
+  const width = Math.max(...ranking.map((r) => jenisLabel(r.jenis_usaha).length));
   return [c.bold(t('score:ranking.title')), ...ranking.map((r, i) => {
-    const name = JENIS_USAHA_LABEL[r.jenis_usaha].padEnd(width);
+    const name = jenisLabel(r.jenis_usaha).padEnd(width);
     const needs = r.unmet.length > 0 ? c.yellow(`  ${t('score:ranking.lacks', { requirements: r.unmet.join('; ') })}`) : '';
     const asked = r.jenis_usaha === applied ? c.cyan(`  ${t('score:ranking.asked')}`) : '';
     return `  ${i + 1}. ${name}  ${num(r.score).padStart(6)}${asked}${needs}`;
