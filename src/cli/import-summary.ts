@@ -1,3 +1,4 @@
+import { shortDigest } from '../format/digest.js';
 import { displayPath } from '../fsutil/display.js';
 import { language, t } from '../i18n/index.js';
 import { formatNumber, intlLocale } from '../format/number.js';
@@ -59,7 +60,7 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
       lines.push(`  ${t('import:summary.first_rejected', { sample: `${sample}${more}` })}`);
     }
   }
-  if (summary.batch_id !== null) lines.push(c.dim(`  ${t('import:summary.batch', { batch: summary.batch_id, sha256: summary.sha256.slice(0, 16) })}`));
+  if (summary.batch_id !== null) lines.push(c.dim(`  ${t('import:summary.batch', { batch: summary.batch_id, sha256: shortDigest(summary.sha256) })}`));
   ctx.say(lines.join('\n'));
   ctx.result({ ...summary, seconds: Number(seconds.toFixed(3)) });
 }

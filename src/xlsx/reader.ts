@@ -54,6 +54,9 @@ export async function openXlsx(file: string, options: XlsxOpenOptions = {}): Pro
     let strings: Promise<StringTable | undefined> | undefined;
     const sharedStrings = () => (strings ??= book.sharedStrings ? zip.stream(book.sharedStrings).then(readSharedStrings) : Promise.resolve(undefined));
     const merges = new Map<string, Promise<MergeRange[]>>();
+    // Parsing threads still running: closing the workbook ends them, whoever stopped reading early
+    // (a header refused after the first rows); a thread left running would keep the process alive.
+    const running = new Set<{ stop: () => Promise<void> }>();
     const mergesOf = (sheet: SheetInfo) => {
       let m = merges.get(sheet.part);
       if (!m) merges.set(sheet.part, (m = zip.stream(sheet.part).then(scanMerges)));
@@ -66,6 +69,7 @@ export async function openXlsx(file: string, options: XlsxOpenOptions = {}): Pro
       async *rows(sheet, onBytes) {
         // A big sheet's parser starts first: it runs while this thread finds merges and strings.
         const worker = useWorker && zip.size(sheet.part) >= (options.workerMinBytes ?? WORKER_MIN_BYTES) ? startSheetWorker(WORKER, { file, part: sheet.part }) : undefined;
+        if (worker) running.add(worker);
         try {
           const fill = mergeFiller(await mergesOf(sheet));
           const ctx: SheetContext = { strings: await sharedStrings(), styles, date1904: book.date1904 };
@@ -75,10 +79,15 @@ export async function openXlsx(file: string, options: XlsxOpenOptions = {}): Pro
             yield batch;
           }
         } finally {
+          if (worker) running.delete(worker);
           await worker?.stop();
         }
       },
-      close: () => zip.close(),
+      close: () => {
+        for (const worker of running) void worker.stop();
+        running.clear();
+        zip.close();
+      },
     };
   } catch (err) {
     zip.close();

@@ -1,3 +1,4 @@
+import { shortDigest } from '../../format/digest.js';
 import type { Command } from 'commander';
 import { chooseRun } from '../../allocate/store.js';
 import { exportAllocation } from '../../export/allocation.js';
@@ -51,7 +52,7 @@ export function registerExport(program: Command, run: Run): void {
       // The files are the result; their list is for a person watching (silent with --quiet, as in cron).
       const headings = { file: t('export:allocation.col.file'), rows: t('export:allocation.col.rows'), sha256: 'sha256' };
       if (!ctx.quiet) {
-        ctx.show(formatTable(result.files.map((f) => ({ file: f.name, rows: f.rows, sha256: `${f.sha256.slice(0, 16)}…` })), undefined, { headings, lang: language() }));
+        ctx.show(formatTable(result.files.map((f) => ({ file: f.name, rows: f.rows, sha256: `${shortDigest(f.sha256)}…` })), undefined, { headings, lang: language() }));
       }
       ctx.result(result);
       // Personal data left the database: the audit log says who, when and which run (never who was in it).
