@@ -1,7 +1,8 @@
 /** One row of an assessment form (paper or phone) → the stored assessment, or a reason code. */
 import { parseJenisUsaha } from '../applicants/jenis-usaha.js';
 import type { Db } from '../db/open.js';
-import { instanceIdOf, oneHotCell, oneHotColumns, submissionTime } from '../field/export-columns.js';
+import { oneHotCell, oneHotColumns, submissionTime } from '../field/export-columns.js';
+import { submissionIds } from '../field/submission.js';
 import type { HeaderMapping } from '../import/headers.js';
 import type { RowResult, RowValidator } from '../import/kind.js';
 import { parseTanggal } from '../import/values.js';
@@ -91,12 +92,13 @@ export function formRowReader(loaded: LoadedRubric, mapping: HeaderMapping, name
       }
       answers[q.id] = parsed.value;
     }
+    const ids = submissionIds({ submission_id: get(f, 'submission_id'), instance_id: get(f, 'instance_id'), deprecated_id: get(f, 'deprecated_id') });
     return {
       ok: true,
       warnings: older ? ['form_version_old'] : [],
       values: [
         nik, app.id, answersJson(rubric, answers), jenis, assessor, tanggal, 'import', rubric.version,
-        instanceIdOf(get(f, 'instance_id')) ?? null, submissionTime(get(f, 'submitted_at')) ?? null, version === '' ? null : version,
+        ids.instance_id, ids.version_id, ids.deprecated_id, submissionTime(get(f, 'submitted_at')) ?? null, version === '' ? null : version,
       ],
     };
   };

@@ -7,13 +7,15 @@
  * columns are read as src/field/export-columns.ts says.
  * An assessment made in an interview is never overwritten by a form (already_assessed); one
  * imported earlier is updated by a corrected form, and its score dropped. Of several submissions
- * for one person the latest (by the server's submission time) wins, also across imports.
+ * for one person the latest (by the server's submission time) wins, also across imports; of the
+ * versions of one submission (edits on the server) the latest, whoever it names (src/assess/edits.ts).
  */
 import { exportColumnNames, oneHotColumns } from '../field/export-columns.js';
 import { missingColumns, type FieldSpec } from '../import/headers.js';
 import type { ImportKind } from '../import/kind.js';
 import type { ImportOptions } from '../import/summary.js';
 import type { LoadedRubric } from '../rubric/types.js';
+import { settleEdits } from './edits.js';
 import { formRowReader } from './form-row.js';
 
 export interface AssessImportOptions extends ImportOptions {
@@ -30,8 +32,10 @@ export const BASE_FIELDS: FieldSpec[] = [
   { field: 'tanggal', aliases: ['TANGGAL ASESMEN', 'TGL ASESMEN', 'TANGGAL WAWANCARA', 'TANGGAL ASSESSMENT', 'TGL'] },
   { field: 'jenis_usaha_disepakati', aliases: ['USAHA DISEPAKATI', 'JENIS USAHA', 'JENIS USAHA DISEPAKATI'] },
   { field: 'nama', aliases: ['NAMA LENGKAP'] },
-  // What ODK Central and KoboToolbox add to every submission.
-  { field: 'instance_id', aliases: ['instanceID', 'KEY', '_uuid'] },
+  // What ODK Central and KoboToolbox add to every submission (src/field/submission.ts).
+  { field: 'submission_id', aliases: ['KEY', 'rootUuid'] },
+  { field: 'instance_id', aliases: ['instanceID', '_uuid'] },
+  { field: 'deprecated_id', aliases: ['deprecatedID'] },
   { field: 'submitted_at', aliases: ['SubmissionDate', '_submission_time'] },
   { field: 'submitted_by', aliases: ['SubmitterName', '_submitted_by'] },
   { field: 'form_version', aliases: ['versi_rubrik', 'FormVersion'] },
@@ -39,7 +43,7 @@ export const BASE_FIELDS: FieldSpec[] = [
 
 export const ASSESSMENT_COLUMNS = [
   'nik', 'application_id', 'answers_json', 'jenis_usaha_disepakati', 'assessor', 'tanggal', 'source', 'rubric_version',
-  'instance_id', 'submitted_at', 'form_version',
+  'instance_id', 'version_id', 'deprecated_id', 'submitted_at', 'form_version',
 ];
 
 export function assessmentsImport(loaded: LoadedRubric): ImportKind<AssessImportOptions> {
@@ -79,6 +83,7 @@ export function assessmentsImport(loaded: LoadedRubric): ImportKind<AssessImport
       return formRowReader(loaded, mapping, columnNames(mapping.header), options, db);
     },
     onInsert: { created_at: `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` },
+    beforeMerge: ({ db, stageTable }) => settleEdits(db, stageTable),
     afterMerge({ db, batchId }) {
       // A changed assessment's score is stale: `uep score` computes it again.
       const cleared = db.prepare(`DELETE FROM scores WHERE application_id IN (SELECT application_id FROM assessments WHERE changed_batch_id = ?)`).run(batchId).changes;

@@ -13,6 +13,11 @@ export const ASSESS_REASONS = [
   'id_pendaftar_unknown', 'nik_mismatch', 'nik_masked', 'nik_missing',
 ] as const;
 
+/** What an import did beyond its counts (src/assess/edits.ts). */
+export const ASSESS_NOTES = ['assessment_person_changed', 'version_superseded'] as const;
+
+export const assessNoteText = (code: string): string | undefined => (hasMessage(`assess:note.${code}`) ? t(`assess:note.${code}`) : undefined);
+
 /** The explanation of a code, or undefined when it is not one of the assessment import's. */
 export function assessReasonText(code: string, rubric: Rubric): string | undefined {
   if (hasMessage(`assess:reason.${code}`)) return t(`assess:reason.${code}`);

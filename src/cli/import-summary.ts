@@ -10,6 +10,7 @@ import type { CliContext } from './context.js';
 export interface ImportExplainers {
   reject?: CodeExplainer;
   warning?: CodeExplainer;
+  note?: CodeExplainer;
 }
 
 /** One line per code, the most frequent first: `  2 × nik_format — NIK tidak terdiri atas 16 digit`. */
@@ -47,6 +48,10 @@ export function reportImport(ctx: CliContext, summary: ImportSummary, seconds: n
   if (Object.keys(summary.warnings).length > 0) {
     lines.push(`  ${c.yellow(t('import:summary.warnings_title'))}`);
     lines.push(...codeLines(summary.warnings, (code) => explained(code, ...[explainers.warning, explainImportWarning].filter((e) => e !== undefined))));
+  }
+  if (summary.notes && Object.keys(summary.notes).length > 0) {
+    lines.push(`  ${t('import:summary.notes_title')}`);
+    lines.push(...codeLines(summary.notes, (code) => explained(code, ...[explainers.note].filter((e) => e !== undefined))));
   }
   if (typeof summary.kode_evidence === 'string') {
     lines.push(`  ${t('xlsx:kode.decided', { system: summary.kode, evidence: t(`xlsx:kode.evidence.${summary.kode_evidence}`) })}`);

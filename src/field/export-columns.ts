@@ -2,8 +2,9 @@
  * The columns of ODK Central and KoboToolbox exports, turned into the names uep reads.
  * - Group prefixes: Central joins groups with `-` (`grp_asesmen-keterampilan`), Kobo with `/`
  *   (`grp_asesmen/keterampilan`); both become `keterampilan`.
- * - Meta columns: `meta-instanceID`, `meta/instanceID` → `instanceID`; `KEY`, `_uuid`,
- *   `SubmissionDate`, `_submission_time`, `_submitted_by` … keep their names (import fields alias them).
+ * - Meta columns: `meta-instanceID`, `meta/instanceID` → `instanceID` (likewise `deprecatedID`,
+ *   `rootUuid`); `KEY`, `_uuid`, `SubmissionDate`, `_submission_time`, `_submitted_by` … keep
+ *   their names (import fields alias them; src/field/submission.ts says what the ids mean).
  * - A select_multiple split into one 0/1 column per option (`keterampilan/memasak`, Kobo's
  *   "details" and Central's "split select multiples") becomes `keterampilan/memasak`; `oneHotCell`
  *   reads those columns back as the space-separated answer ODK writes in the single column.
@@ -20,7 +21,7 @@ export interface ExportSchema {
 }
 
 const SEPARATOR = /[/-]/;
-const META = ['instanceID', 'instanceName', 'deprecatedID'];
+const META = ['instanceID', 'instanceName', 'deprecatedID', 'rootUuid'];
 
 export function exportColumnNames(header: readonly string[], schema: ExportSchema): string[] {
   const known = new Set([...schema.known, ...META].map(headerKey));

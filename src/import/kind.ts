@@ -69,6 +69,12 @@ export interface ImportKind<Options> {
   onUpdate?: { set: string; changedWhen: string };
   /** Extra columns written on insert, with their SQL values. */
   onInsert?: Record<string, string>;
+  /**
+   * Runs inside the merge transaction before staged rows are merged into a table that holds rows:
+   * it may drop staged rows (`stageTable`) and change stored ones. Returns counts by code, the
+   * summary's notes (a kind with this hook always has them).
+   */
+  beforeMerge?(ctx: { db: Db; stageTable: string; batchId: number }, options: Options): Record<string, number>;
   /** Runs inside the merge transaction; returns counts to add to the summary. */
   afterMerge?(ctx: ImportContext, options: Options): Record<string, number>;
   /** Whether the file may declare itself a complete extract (`--snapshot`). */

@@ -97,6 +97,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
       open = true;
       batchId = recordBatch(db, kind.kind, summary, !!options.snapshot, startedAt);
     }
+    if (kind.beforeMerge) summary.notes = stage ? kind.beforeMerge({ db, stageTable: stage.table, batchId }, options) : {};
     const counts: MergeCounts = loader
       ? loader.finish(later.length)
       : mergeStage(db, kind, options, stage!, source.mapping, batchId);
@@ -106,7 +107,7 @@ export async function runImport<O extends ImportOptions>(db: Db, file: string, k
     db.prepare(`UPDATE import_batches SET sha256 = ?, read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, departed = ?,
       summary_json = ?, finished_at = ? WHERE id = ?`).run(
       summary.sha256, summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected, Number(summary.departed ?? 0),
-      JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank }), new Date().toISOString(), batchId,
+      JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank, notes: summary.notes }), new Date().toISOString(), batchId,
     );
     // A dry run does all the work, then rolls it back: its counts are the real ones.
     if (!options.dryRun) assertSameFile(db);

@@ -49,6 +49,8 @@ export interface ImportSummary extends RejectCounts {
   /** Lines with every cell empty (Excel leaves these): skipped, not rejected. */
   blank: number;
   warnings: Record<string, number>;
+  /** What the import did beyond the counts, by code (e.g. a visit an edit on the form server moved). */
+  notes?: Record<string, number>;
   rejects_file: string | null;
   [extra: string]: unknown;
 }

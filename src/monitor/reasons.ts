@@ -15,6 +15,9 @@ export const VISIT_REASONS = [
 /** What is stored with an accepted visit but worth a second look. */
 export const VISIT_WARNINGS = ['petugas_unknown', 'omzet_while_stopped', 'kendala_missing'] as const;
 
+/** What an import did beyond its counts: a visit an edit on the form server moved, a version left out. */
+export const VISIT_NOTES = ['visit_date_changed', 'visit_person_changed', 'version_superseded'] as const;
+
 /** Why a row of the field workers' roster is refused. */
 export const ROSTER_REASONS = [
   'id_missing', 'nama_missing', 'peran_invalid', 'kabupaten_missing', 'kabupaten_unknown', 'kecamatan_missing', 'kecamatan_unknown', 'id_conflict',
@@ -23,6 +26,7 @@ export const ROSTER_REASONS = [
 /** The explanation alone, or undefined when the code is not one of monitoring's (the import summary lists them). */
 export const reasonText = (code: string): string | undefined => (hasMessage(`monitor:reason.${code}`) ? t(`monitor:reason.${code}`) : undefined);
 export const warningText = (code: string): string | undefined => (hasMessage(`monitor:warning.${code}`) ? t(`monitor:warning.${code}`) : undefined);
+export const noteText = (code: string): string | undefined => (hasMessage(`monitor:note.${code}`) ? t(`monitor:note.${code}`) : undefined);
 
 /** `code — explanation`, or the code alone when it is not one of monitoring's (a NIK code, say). */
 export function explainReason(code: string): string {

@@ -32,8 +32,10 @@ export interface Visit {
   tindak_lanjut: string | null;
   rujukan: string | null;
   warnings: string[];
-  /** A phone form's submission: its identity (meta/instanceID) and when the server received it. */
+  /** A phone form's submission: its ids (src/field/submission.ts) and when the server received it. */
   instance_id?: string | null;
+  version_id?: string | null;
+  deprecated_id?: string | null;
   submitted_at?: string | null;
 }
 

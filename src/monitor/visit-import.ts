@@ -3,8 +3,10 @@
  * `uep monitor plan` filled in. Same contract as every import (src/import/pipeline.ts): reason
  * codes, --rejects/--strict/--dry-run, an import batch, idempotent re-import. Not run by
  * runImport because that pipeline allows one row per NIK in a file, and a visit history holds
- * several visits of the same person: here the key is (nik, tanggal_kunjungan). Visit files are
- * small (a few thousand rows a year), so rows are checked in memory and merged in one transaction.
+ * several visits of the same person: here the key is (nik, tanggal_kunjungan), and a phone form's
+ * submission is one visit whatever date an edit on the server gives it (visit-reports.ts in the
+ * file, visit-store.ts against the database). Visit files are small (a few thousand rows a year),
+ * so rows are checked in memory and merged in one transaction.
  */
 import { basename } from 'node:path';
 import { localDate } from '../dates.js';
@@ -13,9 +15,11 @@ import { mapHeader, missingColumns, parseMapOptions, type FieldSpec } from '../i
 import { RejectsWriter } from '../import/rejects.js';
 import { openFileRecords } from '../import/xlsx/file-records.js';
 import { countReject, ImportInterruptedError, ImportRejectedError, newSummary, type ImportOptions, type ImportSummary } from '../import/summary.js';
-import { exportColumnNames, instanceIdOf, oneHotCell, oneHotColumns, submissionTime } from '../field/export-columns.js';
+import { exportColumnNames, oneHotCell, oneHotColumns, submissionTime } from '../field/export-columns.js';
+import { submissionIds } from '../field/submission.js';
 import { beneficiaryIndex } from './beneficiaries.js';
 import { visitChecker, type Visit, type VisitCells } from './visit-check.js';
+import { VisitReports } from './visit-reports.js';
 import { KENDALA, RUJUKAN } from './visit-values.js';
 import { upsertVisits } from './visit-store.js';
 
@@ -29,8 +33,10 @@ export const VISIT_FIELDS: FieldSpec[] = [
   { field: 'kendala', aliases: ['HAMBATAN', 'MASALAH'] },
   { field: 'tindak_lanjut', aliases: ['TINDAK LANJUT', 'TINDAKAN'] },
   { field: 'rujukan', aliases: ['DIRUJUK KE', 'RUJUKAN PELATIHAN'] },
-  // What ODK Central and KoboToolbox add to every submission.
-  { field: 'instance_id', aliases: ['instanceID', 'KEY', '_uuid'] },
+  // What ODK Central and KoboToolbox add to every submission (src/field/submission.ts).
+  { field: 'submission_id', aliases: ['KEY', 'rootUuid'] },
+  { field: 'instance_id', aliases: ['instanceID', '_uuid'] },
+  { field: 'deprecated_id', aliases: ['deprecatedID'] },
   { field: 'submitted_at', aliases: ['SubmissionDate', '_submission_time'] },
 ];
 
@@ -61,7 +67,8 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
     const i = mapping.index.get(field);
     return i === undefined ? '' : f[i] ?? '';
   };
-  const summary = newSummary('visits', name, { ...options, snapshot: false });
+  // notes: visits an edit on the form server moved, versions left out (monitor:note.*).
+  const summary: ImportSummary = { ...newSummary('visits', name, { ...options, snapshot: false }), notes: {} };
   const rejects = options.rejectsPath
     ? new RejectsWriter(options.rejectsPath, source.header, { overwrite: !!options.overwrite, input: file, database: db.name })
     : undefined;
@@ -69,9 +76,14 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
     countReject(summary, line, reason, options.sampleRejects);
     rejects?.add(line, reason, fields);
   };
-  const visits: Visit[] = [];
-  /** (nik, date) → the visit kept and its line and cells: a later submission of the same visit replaces it. */
-  const seen = new Map<string, { index: number; line: number; fields: string[] }>();
+  const reports = new VisitReports();
+  /** Warnings count the visits kept: a report that turns out a duplicate takes its warnings back. */
+  const warn = (visit: Visit, by: 1 | -1) => {
+    for (const w of visit.warnings) {
+      summary.warnings[w] = (summary.warnings[w] ?? 0) + by;
+      if (summary.warnings[w] === 0) delete summary.warnings[w];
+    }
+  };
   const width = source.header.length;
   try {
     for await (const batch of source.batches()) {
@@ -95,32 +107,21 @@ export async function importVisits(db: Db, file: string, options: VisitImportOpt
           reject(line, result.reason, fields);
           continue;
         }
-        const visit: Visit = { ...result.visit, instance_id: instanceIdOf(at(fields, 'instance_id')) ?? null, submitted_at: submissionTime(at(fields, 'submitted_at')) ?? null };
-        const key = `${visit.nik}|${visit.tanggal_kunjungan}`;
-        const before = seen.get(key);
-        if (before) {
-          const kept = visits[before.index]!;
-          // Of two reports of one visit the later submission wins (a correction sent from the phone); else the first.
-          if (!(visit.submitted_at && (!kept.submitted_at || visit.submitted_at > kept.submitted_at))) {
-            reject(line, 'visit_duplicate', fields);
-            continue;
-          }
-          reject(before.line, 'visit_duplicate', before.fields);
-          for (const w of kept.warnings) if (--summary.warnings[w]! === 0) delete summary.warnings[w];
-          visits[before.index] = visit;
-          seen.set(key, { index: before.index, line, fields });
-        } else {
-          seen.set(key, { index: visits.length, line, fields });
-          visits.push(visit);
+        const ids = submissionIds({ submission_id: at(fields, 'submission_id'), instance_id: at(fields, 'instance_id'), deprecated_id: at(fields, 'deprecated_id') });
+        const visit: Visit = { ...result.visit, ...ids, submitted_at: submissionTime(at(fields, 'submitted_at')) ?? null };
+        // Two reports of one visit (a correction sent from the phone, an edit on the server): one stays.
+        warn(visit, 1);
+        for (const lost of reports.add({ visit, line, fields })) {
+          reject(lost.line, 'visit_duplicate', lost.fields);
+          warn(lost.visit, -1);
         }
-        for (const w of visit.warnings) summary.warnings[w] = (summary.warnings[w] ?? 0) + 1;
       }
       options.onProgress?.({ rows: summary.read, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
     }
     summary.sha256 = await source.sha256();
     if (options.strict && summary.rejected > 0) throw new ImportRejectedError(summary);
     if (options.signal?.aborted) throw new ImportInterruptedError(name, summary.read);
-    merge(db, visits, summary, now, !!options.dryRun);
+    merge(db, reports.visits(), summary, now, !!options.dryRun);
     await rejects?.commit();
     return summary;
   } catch (err) {
@@ -138,7 +139,7 @@ function merge(db: Db, visits: Visit[], summary: ImportSummary, now: Date, dryRu
       summary.batch_id = dryRun ? null : batchId;
       db.prepare(`UPDATE import_batches SET read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, summary_json = ?, finished_at = ?
         WHERE id = ?`).run(summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected,
-        JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank }), new Date().toISOString(), batchId);
+        JSON.stringify({ reasons: summary.reasons, warnings: summary.warnings, blank: summary.blank, notes: summary.notes }), new Date().toISOString(), batchId);
       if (dryRun) throw new DryRunRollback();
     }).immediate();
   } catch (err) {

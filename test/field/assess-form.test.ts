@@ -10,7 +10,7 @@ import { openXlsx } from '../../src/xlsx/reader.js';
 import type { Answers } from '../../src/score/types.js';
 import { nik, uep } from '../helpers.js';
 import { BUDI_ANSWERS, RUBRIC, SITI_ANSWERS, TestDb } from '../score/builders.js';
-import { centralCsv, koboCsv, type Sent } from './exports.js';
+import { centralCsv, editOf, koboCsv, type Sent } from './exports.js';
 import { answer, asSelect, leaves, openForm, rootAttributes, submit, violations, walk } from './odk-engine.js';
 
 const SITI = nik('6472', 5, 7, 85, 1, true);
@@ -242,5 +242,41 @@ describe('phone assessments back into uep', () => {
       .toEqual(['3,nik_mismatch', '4,id_pendaftar_unknown', '5,already_assessed', '6,kesehatan_missing']);
     const { kesehatan: _, ...older } = BUDI_ANSWERS;
     expect(stored(t)).toEqual([expect.objectContaining({ application_id: ids.budi, answers_json: answersJson(RUBRIC.rubric, older), form_version: '2025.2' })]);
+  });
+
+  it.each(['central', 'kobo'] as const)('%s: an edit on the server that names another applicant moves the assessment and drops both scores; an export from before an edit changes nothing', async (server) => {
+    const { t, ids } = world();
+    const { xml, csv } = await writeForm(t);
+    const exported = (sent: Sent[]) => (server === 'central' ? centralCsv(sent, '2026.1') : koboCsv(sent, MULTI, 'details'));
+    const run = async (name: string, sent: Sent[], ...flags: string[]) => {
+      writeFileSync(join(t.dir, name), exported(sent));
+      const r = await uep(['assess', 'import', name, '--tahun', '2026', '--db', t.path, '--json', ...flags], { cwd: t.dir });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Record<string, unknown>;
+    };
+    const scores = () => t.db.prepare(`SELECT application_id FROM scores ORDER BY application_id`).pluck().all();
+    const first: Sent = { xml: (await fill(xml, csv, ids.siti, SITI_ANSWERS, 'gorengan')).xml, submittedAt: '2026-03-02T07:30:05.120Z', by: 'hp-rahma' };
+    expect(await run('1.csv', [first])).toMatchObject({ inserted: 1, notes: {} });
+    t.db.prepare(`INSERT INTO scores (application_id, eligible, reasons_json, need_score, fit_score, total_score, breakdown_json, rubric_version, rubric_sha256, scored_at)
+      VALUES (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x'), (?, 1, '[]', 1, 1, 1, '{}', 'v', 'h', 'x')`).run(ids.siti, ids.budi);
+
+    // The assessor picked Siti from the list while interviewing Budi: the supervisor corrects the submission.
+    const edit = editOf(first, (await fill(xml, csv, ids.budi, SITI_ANSWERS, 'bengkel')).xml);
+    const moved = { read: 1, inserted: 0, updated: 1, unchanged: 0, rejected: 0, notes: { assessment_person_changed: 1 } };
+    expect(await run('2.csv', [edit], '--dry-run')).toMatchObject(moved);
+    expect(stored(t).map((s) => s.application_id)).toEqual([ids.siti]);
+    expect(await run('2.csv', [edit])).toMatchObject(moved);
+    expect(stored(t)).toEqual([expect.objectContaining({
+      application_id: ids.budi, nik: BUDI, answers_json: answersJson(RUBRIC.rubric, SITI_ANSWERS), jenis_usaha_disepakati: 'bengkel', instance_id: instanceOf(first.xml),
+    })]);
+    expect(scores()).toEqual([]);
+    expect(await run('2.csv', [edit])).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, notes: {} });
+    expect(await run('1.csv', [first])).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, notes: { version_superseded: 1 } });
+
+    // A second edit (an answer), then the export holding the first edit: the second stays.
+    const edit2 = editOf(edit, (await fill(xml, csv, ids.budi, { ...SITI_ANSWERS, minat_motivasi: 'sangat_tinggi' }, 'bengkel')).xml);
+    expect(await run('3.csv', [edit2])).toMatchObject({ inserted: 0, updated: 1, notes: {} });
+    expect(await run('2.csv', [edit])).toMatchObject({ updated: 0, unchanged: 1, notes: { version_superseded: 1 } });
+    expect(stored(t)).toEqual([expect.objectContaining({ application_id: ids.budi, answers_json: answersJson(RUBRIC.rubric, { ...SITI_ANSWERS, minat_motivasi: 'sangat_tinggi' }) })]);
   });
 });

@@ -1,44 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getRun } from '../../src/allocate/store.js';
-import { importMonitors } from '../../src/monitor/monitors.js';
-import { writeVisitPlan } from '../../src/monitor/sheets.js';
 import { KENDALA, RUJUKAN } from '../../src/monitor/visit-values.js';
-import { uep, writeFile } from '../helpers.js';
-import { BUDI, DEWI, freshDb, JOKO, SITI, smallWorld } from '../export/builders.js';
+import { uep } from '../helpers.js';
+import { BUDI, DEWI, freshDb, JOKO, SITI } from '../export/builders.js';
 import { centralCsv, koboCsv, type Sent } from './exports.js';
-import { answer, asSelect, findNode, leaves, openForm, submit, violations } from './odk-engine.js';
-
-async function world() {
-  const { db, dir, path } = freshDb();
-  const { runId, apps } = smallWorld(db);
-  await importMonitors(db, writeFile(dir, 'petugas-roster.csv', [
-    'id,nama,peran,kecamatan,kabupaten', 'PSM-01,Bunga,PSM,Samarinda Ulu,Samarinda', 'TKSK-02,Yohanes,TKSK,Loa Janan,Kutai Kartanegara',
-  ]));
-  await writeVisitPlan(db, { run: getRun(db, runId), now: new Date('2025-03-02T00:00:00Z'), dir: join(dir, 'plan') });
-  return { db, dir, path, runId, apps };
-}
-
-const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
-type Visit = { status: string; omzet?: number; kendala?: string[]; tindak?: string; rujukan?: string[] };
-
-async function fillVisit(xml: string, files: Record<string, string>, who: { petugas?: string; id: number }, v: Visit): Promise<string> {
-  const root = await openForm(xml, files);
-  if (who.petugas) answer(root, '/data/petugas', who.petugas);
-  answer(root, '/data/id_penerima', String(who.id));
-  answer(root, '/data/grp_usaha/status_usaha', v.status);
-  if (v.omzet !== undefined) answer(root, '/data/grp_usaha/omzet_bulanan', v.omzet);
-  answer(root, '/data/grp_usaha/kendala', v.kendala ?? []);
-  if (v.tindak) answer(root, '/data/grp_usaha/tindak_lanjut', v.tindak);
-  answer(root, '/data/grp_usaha/rujukan', v.rujukan ?? []);
-  expect(violations(root)).toEqual([]);
-  return (await submit(root)).xml;
-}
+import { answer, asSelect, findNode, leaves, openForm } from './odk-engine.js';
+import { fillVisit, instanceOf, read, world } from './visit-world.js';
 
 const visits = (db: ReturnType<typeof freshDb>['db']) => db.prepare(`SELECT nik, petugas, status_usaha, omzet_bulanan, kendala, tindak_lanjut, rujukan, instance_id, submitted_at
   FROM visits ORDER BY nik, tanggal_kunjungan`).all();
-const instanceOf = (xml: string) => leaves(xml).find((l) => l.path.join('/') === 'meta/instanceID')!.value;
 
 describe('uep monitor form', () => {
   it('one form for every worker: the worker picks themself and sees only their beneficiaries; filled in ODK\'s engine, imported from Central and Kobo exports alike', async () => {

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASSESS_REASONS, assessReasonText, explainAssessReason } from '../../src/assess/reasons.js';
+import { ASSESS_NOTES, ASSESS_REASONS, assessReasonText, explainAssessReason } from '../../src/assess/reasons.js';
 import { flatten, loadCatalogue } from '../../src/i18n/catalogue.js';
 import { setLanguage } from '../../src/i18n/index.js';
-import { explainReason, explainWarning, ROSTER_REASONS, VISIT_REASONS, VISIT_WARNINGS } from '../../src/monitor/reasons.js';
+import { explainReason, explainWarning, ROSTER_REASONS, VISIT_NOTES, VISIT_REASONS, VISIT_WARNINGS } from '../../src/monitor/reasons.js';
 import { reasonText } from '../../src/rubric/texts.js';
 import { REASONS } from '../../src/rubric/types.js';
 import { ROOT } from '../helpers.js';
@@ -28,25 +28,30 @@ function keys(lang: 'id' | 'en', ns: string, prefix: string): string[] {
 
 describe('reason and warning codes', () => {
   it('every code monitoring gives is listed, and explained in both languages; nothing else is', () => {
-    const visit = [...codes(source('monitor/visit-check.ts'), /reason: ([^}]+)\}/g), ...found(source('monitor/visit-import.ts'), /reject\(line, '(\w+)'/g)];
+    const visit = [...codes(source('monitor/visit-check.ts'), /reason: ([^}]+)\}/g), ...found(source('monitor/visit-import.ts'), /reject\([\w.]+, '(\w+)'/g)];
+    const notes = codes(source('monitor/visit-store.ts'), /\bnote\(([^;]+)\);/g);
     const roster = codes(source('monitor/monitors.ts'), /new Rejected\(([^)]+)\)/g);
     const warnings = found(source('monitor/visit-check.ts'), /warnings\.push\('(\w+)'\)/g);
     expect(sorted(visit)).toEqual(sorted(VISIT_REASONS));
     expect(sorted(roster)).toEqual(sorted(ROSTER_REASONS));
     expect(sorted(warnings)).toEqual(sorted(VISIT_WARNINGS));
+    expect(sorted(notes)).toEqual(sorted(VISIT_NOTES));
     for (const lang of ['id', 'en'] as const) {
       expect(keys(lang, 'monitor', 'reason')).toEqual(sorted([...VISIT_REASONS, ...ROSTER_REASONS]));
       expect(keys(lang, 'monitor', 'warning')).toEqual(sorted(VISIT_WARNINGS));
+      expect(keys(lang, 'monitor', 'note')).toEqual(sorted(VISIT_NOTES));
     }
   });
 
   it('every code of the assessment forms and of the eligibility rules is explained in both languages', () => {
     const assess = codes(source('assess/form-row.ts'), /reason: ([^,}]+)[,}]/g);
     expect(sorted(assess)).toEqual(sorted(ASSESS_REASONS));
+    expect(sorted(codes(source('assess/edits.ts'), /\bnote\(([^;]+)\);/g))).toEqual(sorted(ASSESS_NOTES));
     const rules = found(source('score/compute.ts'), /\['(\w+)', /g);
     expect(sorted(rules)).toEqual(sorted(REASONS));
     for (const lang of ['id', 'en'] as const) {
       expect(keys(lang, 'assess', 'reason')).toEqual(sorted(ASSESS_REASONS));
+      expect(keys(lang, 'assess', 'note')).toEqual(sorted(ASSESS_NOTES));
       expect(keys(lang, 'rubric', 'reason')).toEqual(sorted(REASONS));
     }
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { latestTahun } from '../../applicants/list.js';
 import { assessmentsImport } from '../../assess/import.js';
-import { assessReasonText } from '../../assess/reasons.js';
+import { assessNoteText, assessReasonText } from '../../assess/reasons.js';
 import { runAssessment, type AssessOutcome, type InterviewView } from '../../assess/interview.js';
 import { localDate } from '../../dates.js';
 import { UsageError } from '../../errors.js';
@@ -100,7 +100,7 @@ export function registerAssess(program: Command, run: Run): void {
     const tahun = tahunFlag(opts) ?? latestTahun(ctx.db());
     const kind = assessmentsImport(rubric);
     await runFileImport(ctx, file, opts, kind.kind, (path, o) => runImport(ctx.db(), path, kind, { ...o, tahun, today: localDate(new Date()) }),
-      { reject: (code) => assessReasonText(code, rubric.rubric) });
+      { reject: (code) => assessReasonText(code, rubric.rubric), note: assessNoteText });
   }));
   registerAssessForm(assess, run);
 }

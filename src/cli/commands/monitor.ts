@@ -7,7 +7,7 @@ import { t } from '../../i18n/index.js';
 import { importMonitors, MONITOR_FIELDS } from '../../monitor/monitors.js';
 import { writeVisitPlan } from '../../monitor/sheets.js';
 import { importVisits, VISIT_FIELDS } from '../../monitor/visit-import.js';
-import { reasonText, warningText } from '../../monitor/reasons.js';
+import { noteText, reasonText, warningText } from '../../monitor/reasons.js';
 import type { Run } from '../action.js';
 import { dateFlag, fileFormatFlag, forceHelp, outDirFlag, outHelp, pathFlag, runFlag } from '../flags.js';
 import { importFlags, runFileImport } from '../import-run.js';
@@ -79,7 +79,7 @@ function registerPlan(monitor: Command, run: Run): void {
 function registerVisitImport(monitor: Command, run: Run): void {
   const cmd = monitor.command('import <file>').description(t('monitor:help.import'));
   importFlags(cmd, VISIT_FIELDS.map((f) => f.field))
-    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o), { reject: reasonText, warning: warningText })));
+    .action(run((ctx, [file], opts) => runFileImport(ctx, file, opts, 'visits', (path, o) => importVisits(ctx.db(), path, o), { reject: reasonText, warning: warningText, note: noteText })));
 }
 
 export function registerMonitor(program: Command, run: Run): void {
