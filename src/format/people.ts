@@ -24,7 +24,7 @@ export function decimal1(x: number, signed = false): string {
 export const percent1 = (persen: number | null): string => (persen === null ? '–' : `${decimal1(persen)}%`);
 
 /** A calendar date (YYYY-MM-DD): 15-03-2026 in Indonesian, ISO in English. */
-export const day = (iso: string): string => (language() === 'id' ? formatDate(iso, 'id') : iso);
+export const day = (iso: string): string => formatDate(iso, language());
 
 /** A stored instant in the local zone with its name, as the language writes it. */
 export const moment = (stored: string, tz: string | undefined): string => formatTimestamp(stored, tz, language());

@@ -7,6 +7,7 @@ import { openCsv, type CsvOpenOptions, type CsvSource } from '../csv/reader.js';
 import type { CsvRecord } from '../csv/parser.js';
 import { mapHeader, parseMapOptions, type HeaderMapping } from './headers.js';
 import type { ImportKind, RowValidator } from './kind.js';
+import { kindLabel } from './reasons.js';
 import type { ImportOptions } from './summary.js';
 
 export interface RejectedRow {
@@ -125,7 +126,7 @@ export function mapFileHeader<O extends ImportOptions>(name: string, header: str
   const names = kind.columnNames?.(header) ?? header;
   const mapping = { ...mapHeader(name, names, kind.fields, parseMapOptions(options.map, kind.fields)), header };
   kind.checkColumns(name, mapping, options);
-  if (options.snapshot && !kind.snapshot) throw new UepError(t('import:option.snapshot_unavailable', { kind: kind.kind }));
+  if (options.snapshot && !kind.snapshot) throw new UepError(t('import:option.snapshot_unavailable', { kind: kindLabel(kind.kind) }));
   return mapping;
 }
 

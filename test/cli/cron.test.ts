@@ -18,7 +18,7 @@ describe('the uep binary without a TTY', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ inserted: 1 });
     expect(r.stderr).not.toMatch(/\u001b\[/);
-    expect(r.stderr).toContain('Imported d.csv (dtks)');
+    expect(r.stderr).toContain('Imported d.csv (DTKS)');
     const quiet = uepBin(['import', 'dtks', file, '--quiet'], { cwd: dir });
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
   });

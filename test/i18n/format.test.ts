@@ -20,6 +20,8 @@ describe('formats of the locale', () => {
 
   it('writes dates short and long', () => {
     expect(formatDate('2026-12-02', 'id')).toBe('02-12-2026');
+    expect(formatDate('2026-12-02', 'en')).toBe('2026-12-02');
+    expect(formatDate('2026-12-02T10:00:00Z', 'en')).toBe('2026-12-02');
     expect(formatDate('2026-12-02', 'id', 'long')).toBe('2 Desember 2026');
     expect(formatDate('2026-12-02', 'en', 'long')).toBe('2 December 2026');
     expect(formatDate('not a date', 'id')).toBe('not a date');

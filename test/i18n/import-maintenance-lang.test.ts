@@ -166,7 +166,7 @@ describe('what the commands say, in Indonesian', () => {
     ]) expect(mixed.stderr).toContain(line);
     expect(englishIn(mixed.stderr)).toEqual([]);
     const english = await run('en', 'import', 'dtks', mixedDtks(dir), '--dry-run');
-    expect(english.stderr).toContain('Checked (dry run, nothing written) dtks.csv (dtks): 6 rows read in');
+    expect(english.stderr).toContain('Checked (dry run, nothing written) dtks.csv (DTKS): 6 rows read in');
     expect(english.stderr).toContain('    1 × nik_scientific — a spreadsheet turned the NIK into a number (6.47201E+15) and its last digits are lost');
   });
 
