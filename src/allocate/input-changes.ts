@@ -24,12 +24,15 @@ export interface StoredPool {
   complete: boolean;
 }
 
-/** The pool rows a run was ranked with, as far as its results keep them. */
+/**
+ * The pool rows a run was ranked with, as far as its results keep them. An appellant added to a
+ * final run by a replacement (reason `appeal`, no pool fields) was not in that pool.
+ */
 export function storedPool(db: Db, runId: number): StoredPool {
   type Row = Omit<PoolRow, 'pkh'> & { pkh: number | null };
   const rows = db.prepare(`
     SELECT application_id, nik, no_kk, kode_kabupaten, total_score, desil, pkh, tanggal_daftar, jenis_usaha, jenis_kelamin
-    FROM allocation_results WHERE run_id = ? ORDER BY application_id`).all(runId) as Row[];
+    FROM allocation_results WHERE run_id = ? AND NOT (pkh IS NULL AND reason = 'appeal') ORDER BY application_id`).all(runId) as Row[];
   const complete = rows.every((r) => r.pkh !== null);
   return { rows: rows.map((r) => ({ ...r, pkh: r.pkh === 1 })), complete };
 }

@@ -41,10 +41,10 @@ export const OUTCOMES = ['selected', 'waitlist', 'not_selected', 'skipped', 'rep
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The reasons the planner gives (a replaced result carries the officer's own words instead). */
-export const RESULT_REASONS = ['quota', 'replacement', 'waitlist', 'same_kk', 'same_kk_waitlist', 'below_cutoff', 'region_not_in_weights'] as const;
+export const RESULT_REASONS = ['quota', 'replacement', 'appeal', 'waitlist', 'same_kk', 'same_kk_waitlist', 'below_cutoff', 'region_not_in_weights'] as const;
 
 /**
- * Reason codes: selected `quota` (or `replacement`); waitlist `waitlist`; skipped `same_kk`
+ * Reason codes: selected `quota` (or `replacement`, or `appeal`: an appellant put in a replaced place); waitlist `waitlist`; skipped `same_kk`
  * (a family member is selected) or `same_kk_waitlist` (one is already waitlisted);
  * not_selected `below_cutoff` or `region_not_in_weights`; replaced: the officer's reason.
  */

@@ -77,7 +77,8 @@ export function verifyRun(db: Db, runId: number, maxExamples = 10): VerifyReport
   for (const move of replaces) {
     const d = JSON.parse(move.detail_json) as ReplacementDetail;
     try {
-      applyReplacement(results, d.replaced_application_id, d.reason, (id) => kk.get(id) ?? null);
+      const named = d.appeal_id !== undefined && d.promoted_application_id !== null ? { application_id: d.promoted_application_id, appeal_id: d.appeal_id } : undefined;
+      applyReplacement(results, d.replaced_application_id, d.reason, (id) => kk.get(id) ?? null, named);
     } catch {
       // The replaced person is no longer selected in the recomputation: that shows as a difference.
     }

@@ -4,7 +4,9 @@
  * scored again). Each fixed value is also a registry finding (data_salah), so that the regency
  * corrects DTSEN too (`uep export usulan`): the next DTKS import would otherwise bring the old
  * value back. A change to the year's final allocation goes through `allocate replace`
- * (replaceBeneficiary), and the appeal keeps the id of that move.
+ * (replaceBeneficiary), and the appeal keeps the id of that move: when the correction lifts the
+ * appellant's score to the regency's cut-off, the appellant takes the freed place (that is what the
+ * objection was about); otherwise the top of the waitlist does, as in any replacement.
  */
 import { replaceBeneficiary, type ReplaceResult } from '../allocate/replace.js';
 import { currentRun } from '../allocate/store.js';
@@ -47,6 +49,16 @@ export interface DecideAppealResult {
   move_id: number | null;
 }
 
+/** Eligible now, and scoring at least their regency's cut-off in the run. */
+function reachesCutoff(chain: AppealChain): boolean {
+  return chain.eligible === true && chain.total_score !== null && chain.cutoff_score !== null && chain.total_score >= chain.cutoff_score;
+}
+
+/** A corrected appellant who now reaches the cut-off and is not selected yet: a replacement's place is theirs. */
+function appellantTakesPlace(input: DecideAppealInput, chain: AppealChain): boolean {
+  return input.decision === 'corrected' && reachesCutoff(chain) && chain.outcome !== 'selected';
+}
+
 export function decideAppeal(db: Db, input: DecideAppealInput): DecideAppealResult {
   return db.transaction((): DecideAppealResult => {
     const appeal = appealById(db, input.id);
@@ -72,14 +84,14 @@ export function decideAppeal(db: Db, input: DecideAppealInput): DecideAppealResu
       if (!final || final.status !== 'final') throw new UepError(t('appeal:error.no_final_run', { tahun: appeal.tahun }), t('appeal:error.no_final_run_hint'));
       replacement = replaceBeneficiary(db, {
         nik: input.replaceNik, reason: t('appeal:decide.replace_reason', { id: appeal.id }), operator: input.operator, runId: final.id, now: input.now,
+        appellant: appellantTakesPlace(input, appealChain(db, appeal.nik, appeal.tahun, input.rubric)) ? { nik: appeal.nik, appeal_id: appeal.id } : undefined,
       });
       moveId = db.prepare(`SELECT max(id) FROM allocation_moves WHERE run_id = ? AND kind = 'replace'`).pluck().get(final.id) as number;
     }
     const after = appealChain(db, appeal.nik, appeal.tahun, input.rubric);
     const run = currentRun(db, appeal.tahun);
     const final = run?.status === 'final' && after.run_id === run.id ? {
-      run_id: run.id, cutoff_score: after.cutoff_score, outcome: after.outcome,
-      reaches_cutoff: after.eligible === true && after.total_score !== null && after.cutoff_score !== null && after.total_score >= after.cutoff_score,
+      run_id: run.id, cutoff_score: after.cutoff_score, outcome: after.outcome, reaches_cutoff: reachesCutoff(after),
     } : null;
     db.prepare(`UPDATE appeals SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, correction_json = ?, before_json = ?, after_json = ?, move_id = ?
       WHERE id = ?`).run(input.decision, input.operator, input.now.toISOString(), input.note?.trim() || null,

@@ -21,7 +21,7 @@ export const IMPORT_WARNINGS = [
 ] as const;
 
 /** The kinds of import (summary.kind), each with its name for people (`import:kind.<kind>`). */
-export const IMPORT_KINDS = ['dtks', 'pkh', 'recipients', 'applicants', 'assessments', 'visits'] as const;
+export const IMPORT_KINDS = ['dtks', 'pkh', 'recipients', 'applicants', 'assessments', 'visits', 'monitors'] as const;
 
 /** What a person calls an import's kind: `pendaftar` for applicants; the kind itself when it has no name. */
 export function kindLabel(kind: string): string {

@@ -106,6 +106,47 @@ describe('uep appeal', () => {
     expect((await w.run('allocate', 'verify', '1')).code).toBe(0);
   });
 
+  it('--replace on a correction that lifts the appellant to the cut-off gives the place to the appellant, not the waitlist', async () => {
+    const w = await allocated();
+    const o = await w.outcomes();
+    const waitlisted = Object.keys(o).find((n) => o[n] === 'waitlist')!;
+    const selected = Object.keys(o).filter((n) => o[n] === 'selected');
+    expect(o[DEDI]).toBe(null); // not eligible when the run was made: no result in it
+    await w.run('appeal', 'record', DEDI, '--reason', 'desil saya salah');
+    const r = await w.run('appeal', 'decide', '1', '--correct', '--set', 'desil=1', '--replace', selected[1]!);
+    expect(r.code).toBe(0);
+    expect(r.stderr + r.stdout).toContain(`the appellant 6472********0004 takes the place: the corrected score reaches the cut-off`);
+    expect(await w.outcomes()).toMatchObject({ [DEDI]: 'selected', [selected[1]!]: 'replaced', [selected[0]!]: 'selected', [waitlisted]: 'waitlist' });
+    const dedi = await w.explainJson(DEDI);
+    const d = openDb(w.db);
+    expect(d.prepare(`SELECT outcome, reason, total_score, waitlist_pos, package_value FROM allocation_results WHERE nik = ?`).get(DEDI))
+      .toEqual({ outcome: 'selected', reason: 'appeal', total_score: dedi.score.total_score, waitlist_pos: null, package_value: expect.any(Number) });
+    const move = d.prepare(`SELECT json_extract(detail_json, '$.appeal_id') AS appeal_id, json_extract(detail_json, '$.promoted_application_id') AS promoted FROM allocation_moves WHERE kind = 'replace'`).get();
+    expect(move).toEqual({ appeal_id: 1, promoted: d.prepare(`SELECT id FROM applications WHERE nik = ?`).pluck().get(DEDI) });
+    expect(d.prepare(`SELECT selected, waitlisted FROM allocation_quotas WHERE run_id = 1 AND kode_kabupaten = '6472'`).get()).toEqual({ selected: 2, waitlisted: 1 });
+    d.close();
+    const explained = await w.run('explain', DEDI);
+    expect(explained.stdout).toContain('an objection corrected their data and their score reached the cut-off');
+    // The run changed by an objection: verify replays the appellant's promotion and names why the inputs differ.
+    const verify = await w.run('allocate', 'verify', '1');
+    expect(verify.code).toBe(1);
+    expect(verify.stdout + verify.stderr).toContain('1 applicant(s) joined the pool since the run (application');
+  });
+
+  it('a correction that leaves the appellant below the cut-off: --replace gives the place to the top of the waitlist', async () => {
+    const w = await allocated();
+    const o = await w.outcomes();
+    const waitlisted = Object.keys(o).find((n) => o[n] === 'waitlist')!;
+    const selected = Object.keys(o).filter((n) => o[n] === 'selected');
+    await w.run('appeal', 'record', DEDI, '--reason', 'desil saya salah');
+    const r = await w.run('appeal', 'decide', '1', '--correct', '--set', 'desil=4', '--replace', selected[0]!, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { replacement: { promoted: { nik_masked: string; by: string } }; final_run: { reaches_cutoff: boolean } };
+    expect(doc.final_run.reaches_cutoff).toBe(false);
+    expect(doc.replacement.promoted).toMatchObject({ nik_masked: `6472********${waitlisted.slice(12)}`, by: 'waitlist' });
+    expect(await w.outcomes()).toMatchObject({ [waitlisted]: 'selected', [DEDI]: null });
+  });
+
   it('--replace needs a final allocation', async () => {
     const w = await allocated(false);
     await w.run('appeal', 'record', DEDI, '--reason', 'x');

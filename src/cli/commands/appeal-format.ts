@@ -54,9 +54,9 @@ export function decisionLines(r: DecideAppealResult): string[] {
   if (r.corrected.length > 0) lines.push(`  ${t('appeal:decide.usulan', { n: r.finding_ids.length })}`);
   if (r.replacement) {
     const p = r.replacement;
-    lines.push(`  ${p.promoted
-      ? t('appeal:decide.replaced', { run: p.run_id, replaced: p.replaced.nik_masked, promoted: p.promoted.nik_masked, move: r.move_id ?? '' })
-      : t('appeal:decide.replaced_nobody', { run: p.run_id, replaced: p.replaced.nik_masked, move: r.move_id ?? '' })}`);
+    const said = { run: p.run_id, replaced: p.replaced.nik_masked, promoted: p.promoted?.nik_masked, move: r.move_id ?? '' };
+    const key = !p.promoted ? 'replaced_nobody' : p.promoted.by === 'appeal' ? 'replaced_appellant' : 'replaced';
+    lines.push(`  ${t(`appeal:decide.${key}`, said)}`);
   } else if (r.final_run?.reaches_cutoff && r.final_run.outcome !== 'selected') {
     lines.push(`  ${t('appeal:decide.reaches_final', { run: r.final_run.run_id, cutoff: score(r.final_run.cutoff_score) })}`);
   }
