@@ -89,9 +89,7 @@ describe('uep appeal', () => {
 
   it('a change to the final allocation goes through allocate replace, linked to the appeal; verify still passes', async () => {
     const w = await allocated();
-    const o = await w.outcomes();
-    const waitlisted = Object.keys(o).find((n) => o[n] === 'waitlist')!;
-    const selected = Object.keys(o).filter((n) => o[n] === 'selected');
+    const { selected, waitlisted } = await w.places();
     await w.run('appeal', 'record', waitlisted, '--reason', 'keluarga saya lebih membutuhkan');
     const r = await w.run('appeal', 'decide', '1', '--correct', '--replace', selected[1]!, '--json');
     expect(r.code).toBe(0);
@@ -108,9 +106,7 @@ describe('uep appeal', () => {
 
   it('--replace on a correction that lifts the appellant to the cut-off gives the place to the appellant, not the waitlist', async () => {
     const w = await allocated();
-    const o = await w.outcomes();
-    const waitlisted = Object.keys(o).find((n) => o[n] === 'waitlist')!;
-    const selected = Object.keys(o).filter((n) => o[n] === 'selected');
+    const { outcomes: o, selected, waitlisted } = await w.places();
     expect(o[DEDI]).toBe(null); // not eligible when the run was made: no result in it
     await w.run('appeal', 'record', DEDI, '--reason', 'desil saya salah');
     const r = await w.run('appeal', 'decide', '1', '--correct', '--set', 'desil=1', '--replace', selected[1]!);
@@ -135,9 +131,7 @@ describe('uep appeal', () => {
 
   it('a correction that leaves the appellant below the cut-off: --replace gives the place to the top of the waitlist', async () => {
     const w = await allocated();
-    const o = await w.outcomes();
-    const waitlisted = Object.keys(o).find((n) => o[n] === 'waitlist')!;
-    const selected = Object.keys(o).filter((n) => o[n] === 'selected');
+    const { selected, waitlisted } = await w.places();
     await w.run('appeal', 'record', DEDI, '--reason', 'desil saya salah');
     const r = await w.run('appeal', 'decide', '1', '--correct', '--set', 'desil=4', '--replace', selected[0]!, '--json');
     expect(r.code).toBe(0);

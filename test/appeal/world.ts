@@ -41,5 +41,11 @@ export async function allocated(finalize = true) {
     score: { eligible: boolean; reasons: string[]; total_score: number }; allocation: { rank: number; cutoff_score: number; outcome: string } | null;
   };
   const outcomes = async () => Object.fromEntries(await Promise.all(all.map(async (n) => [n, (await explainJson(n)).allocation?.outcome ?? null])));
-  return { dir, db, run, explainJson, outcomes };
+  /** The NIKs of the run's two selected beneficiaries and its one waitlisted applicant. */
+  const places = async () => {
+    const o = await outcomes();
+    const of = (outcome: string) => Object.keys(o).filter((n) => o[n] === outcome);
+    return { outcomes: o, selected: of('selected'), waitlisted: of('waitlist')[0]! };
+  };
+  return { dir, db, run, explainJson, outcomes, places };
 }
