@@ -11,6 +11,9 @@ import { t } from '../i18n/index.js';
 import { familyCardSql } from '../score/facts.js';
 import type { PoolRow } from './types.js';
 
+/** The business type a package is for: the one agreed at the assessment, else the one applied for. */
+export const packageJenisSql = (application: string, assessment: string) => `COALESCE(${assessment}.jenis_usaha_disepakati, ${application}.jenis_usaha)`;
+
 export interface Pool {
   tahun: number;
   rows: PoolRow[];
@@ -32,7 +35,7 @@ export function loadPool(db: Db, tahun: number): Pool {
   // Raw arrays, not objects: the pool can hold 200k rows.
   const raws = db.prepare(`
     SELECT a.id, a.nik, ${familyCardSql('p')}, s.kode_kabupaten, s.total_score, s.desil, s.pkh_aktif, a.tanggal_daftar,
-           COALESCE(asm.jenis_usaha_disepakati, a.jenis_usaha), p.jenis_kelamin
+           ${packageJenisSql('a', 'asm')}, p.jenis_kelamin
     FROM applications a
     JOIN scores s ON s.application_id = a.id AND s.eligible = 1
     JOIN persons p ON p.nik = a.nik

@@ -10,6 +10,7 @@ import { UepError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { maskNik } from '../nik/nik.js';
 import { familyCardSql } from '../score/facts.js';
+import { packageJenisSql } from './pool.js';
 import { currentRun, getRun, latestTahunOf, runParams, runResults, type RunRow } from './store.js';
 import type { ResultRow } from './types.js';
 
@@ -166,7 +167,7 @@ function refreshQuota(db: Db, runId: number, kode: string): void {
  * when it ran): ranked where their score now falls, with their agreed type's package.
  */
 function appellantPromotion(db: Db, run: RunRow, results: ResultRow[], appellant: { nik: string; appeal_id: number }): NamedPromotion {
-  const now = db.prepare(`SELECT a.id, s.eligible, s.total_score, s.kode_kabupaten, COALESCE(asm.jenis_usaha_disepakati, a.jenis_usaha) AS jenis_usaha
+  const now = db.prepare(`SELECT a.id, s.eligible, s.total_score, s.kode_kabupaten, ${packageJenisSql('a', 'asm')} AS jenis_usaha
     FROM applications a LEFT JOIN scores s ON s.application_id = a.id LEFT JOIN assessments asm ON asm.application_id = a.id
     WHERE a.nik = ? AND a.tahun = ?`).get(appellant.nik, run.tahun) as
     { id: number; eligible: number | null; total_score: number | null; kode_kabupaten: string | null; jenis_usaha: string } | undefined;
