@@ -6,7 +6,7 @@
 import type { ApplicantRow } from '../applicants/list.js';
 import type { Db } from '../db/open.js';
 import { formatDate } from '../format/date.js';
-import { language, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { maskNik } from '../nik/nik.js';
 import { jenisLabel } from '../report/html/labels.js';
 import { yearsBetween } from '../score/age.js';
@@ -32,7 +32,8 @@ export function identityCard(db: Db, a: ApplicantRow, today: string): IdentityCa
   return {
     nama: a.nama || MISSING,
     nik: maskNik(a.nik),
-    lahir: born ? formatDate(born, language()) : MISSING,
+    // As the KTP prints it (dd-mm-yyyy) in every language: the officer compares the two side by side.
+    lahir: born ? formatDate(born, 'id') : MISSING,
     umur: born ? String(yearsBetween(born, today)) : MISSING,
     desa: p?.desa ?? MISSING,
     kk: p?.no_kk ? maskNik(p.no_kk) : MISSING,

@@ -100,7 +100,7 @@ describe('the interview (scripted prompts)', () => {
     // Declined: nothing changes.
     const declined = session(t, officer(RUBRIC.rubric, BUDI_ANSWERS));
     expect(await runAssessment(declined.s, { nik: SITI })).toEqual({ saved: [], skipped: 1 });
-    expect(declined.prompter.asked[0]!.message).toMatch(/^Already assessed on 01-03-2026 by op\. Assess again/);
+    expect(declined.prompter.asked[0]!.message).toMatch(/^Already assessed on 2026-03-01 by op\. Assess again/);
     expect(t.db.prepare(`SELECT count(*) FROM scores`).pluck().get()).toBe(1);
     const again = officer(RUBRIC.rubric, BUDI_ANSWERS, { override: (a) => (a.message.startsWith('Already assessed') ? true : undefined) });
     await runAssessment(session(t, again).s, { nik: SITI });

@@ -168,7 +168,7 @@ describe('uep import dtks', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('b.csv: 1 row(s) rejected with --strict; nothing was written');
     // The summary above the refusal says the file was checked, never that it was imported.
-    expect(r.stderr).toMatch(/^Checked \(--strict, nothing written\) b\.csv \(dtks\)/m);
+    expect(r.stderr).toMatch(/^Checked \(--strict, nothing written\) b\.csv \(DTKS\)/m);
     expect(r.stderr).not.toMatch(/^Imported/m);
     const db = openDb(join(dir, 'uep.sqlite'));
     expect(db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1);

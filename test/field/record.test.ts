@@ -60,7 +60,7 @@ describe('finding the beneficiary of a visit', () => {
     let ask = new ScriptedPrompter(visit());
     vi.spyOn(prompters, 'create').mockImplementation(() => ask);
     const r = await uep(['monitor', 'record', String(apps.siti), '--db', path], { cwd: dir, tty: true });
-    expect(r.stderr).toContain('Saved: 6472********0001 02-04-2025 berjalan');
+    expect(r.stderr).toContain('Saved: 6472********0001 2025-04-02 berjalan');
     expect(r.code).toBe(0);
     expect(ask.asked.some((a) => a.message.startsWith('Choose'))).toBe(false);
 

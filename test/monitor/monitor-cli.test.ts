@@ -50,7 +50,7 @@ describe('uep monitor', () => {
     expect(roster.stderr).toContain('2 field workers serving 1 kecamatan');
     const plan = await run('monitor', 'plan', '--out', 'lembar', '--tanggal-hibah', '01-03-2025', '--bulan', '1,3');
     expect(plan.code).toBe(0);
-    expect(plan.stderr).toContain('grant 01-03-2025, visits at 1, 3 months · 2 of 4 beneficiaries assigned to 2 field workers');
+    expect(plan.stderr).toContain('grant 2025-03-01, visits at 1, 3 months · 2 of 4 beneficiaries assigned to 2 field workers');
     expect(plan.stderr).toContain('warning: 2 beneficiaries live in a kecamatan no active field worker serves');
     expect(readdirSync(join(dir, 'lembar')).sort()).toEqual(['belum-ada-petugas.csv', 'kunjungan-psm-01.csv', 'kunjungan-tksk-01.csv', 'manifest.json', 'petugas.csv']);
     const visits = writeFile(dir, 'v.csv', ['nik,tanggal_kunjungan,petugas,status_usaha', `${SITI},2025-04-01,TKSK-01,berjalan`]);
@@ -82,7 +82,7 @@ describe('uep monitor', () => {
     await recordInteractively(ctx, SITI, ask);
     ctx.close();
     expect(err()).toContain('6472********0001 Siti Aminah · Air Hitam, Samarinda Ulu · Food stall');
-    expect(err()).toContain('Saved: 6472********0001 02-04-2025 kesulitan');
+    expect(err()).toContain('Saved: 6472********0001 2025-04-02 kesulitan');
     expect(err()).not.toContain(SITI);
     const db = openDb(path);
     expect(db.prepare(`SELECT tanggal_kunjungan, petugas, status_usaha, omzet_bulanan, kendala, tindak_lanjut, rujukan, sumber FROM visits`).all()).toEqual([{
@@ -133,7 +133,7 @@ describe('uep monitor', () => {
     };
     await expect(askVisit(ask, subject, '2025-06-01')).rejects.toThrow('stop');
     expect(validate!('2025-07-01')).toBe('the visit date cannot be in the future');
-    expect(validate!('2025-02-01')).toBe('the visit cannot be before the grant (01-03-2025)');
+    expect(validate!('2025-02-01')).toBe('the visit cannot be before the grant (2025-03-01)');
     expect(validate!('bukan tanggal')).toMatch(/a date like/);
     expect(validate!('15-05-2025')).toBe(true);
     expect(() => recordSubject(db, '123')).toThrow('the NIK given is not valid (nik_format)');
