@@ -78,7 +78,6 @@ export function decideAppeal(db: Db, input: DecideAppealInput): DecideAppealResu
       rescored = { tahun: appeal.tahun, scored: s.scored, eligible: s.eligible };
     }
     let replacement: ReplaceResult | null = null;
-    let moveId: number | null = null;
     if (input.replaceNik !== undefined) {
       const final = currentRun(db, appeal.tahun);
       if (!final || final.status !== 'final') throw new UepError(t('appeal:error.no_final_run', { tahun: appeal.tahun }), t('appeal:error.no_final_run_hint'));
@@ -86,7 +85,6 @@ export function decideAppeal(db: Db, input: DecideAppealInput): DecideAppealResu
         nik: input.replaceNik, reason: t('appeal:decide.replace_reason', { id: appeal.id }), operator: input.operator, runId: final.id, now: input.now,
         appellant: appellantTakesPlace(input, appealChain(db, appeal.nik, appeal.tahun, input.rubric)) ? { nik: appeal.nik, appeal_id: appeal.id } : undefined,
       });
-      moveId = db.prepare(`SELECT max(id) FROM allocation_moves WHERE run_id = ? AND kind = 'replace'`).pluck().get(final.id) as number;
     }
     const after = appealChain(db, appeal.nik, appeal.tahun, input.rubric);
     const run = currentRun(db, appeal.tahun);
@@ -95,7 +93,7 @@ export function decideAppeal(db: Db, input: DecideAppealInput): DecideAppealResu
     } : null;
     db.prepare(`UPDATE appeals SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, correction_json = ?, before_json = ?, after_json = ?, move_id = ?
       WHERE id = ?`).run(input.decision, input.operator, input.now.toISOString(), input.note?.trim() || null,
-      corrected.length > 0 ? JSON.stringify(corrected) : null, JSON.stringify(before), JSON.stringify(after), moveId, appeal.id);
-    return { appeal_id: appeal.id, status: input.decision, before, after, corrected, finding_ids: findingIds, rescored, final_run: final, replacement, move_id: moveId };
+      corrected.length > 0 ? JSON.stringify(corrected) : null, JSON.stringify(before), JSON.stringify(after), replacement?.move_id ?? null, appeal.id);
+    return { appeal_id: appeal.id, status: input.decision, before, after, corrected, finding_ids: findingIds, rescored, final_run: final, replacement, move_id: replacement?.move_id ?? null };
   }).immediate();
 }
